@@ -1,0 +1,152 @@
+package org.hanzinet.core.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vector API twins of {@link ScalarKernels}. Loaded only by {@link VectorizationProvider}, reflectively,
+ * so that the library runs on a JVM started without {@code --add-modules jdk.incubator.vector}.
+ */
+final class PanamaKernels implements VectorKernels {
+    /** Below this length the scalar loop is faster than setting up vectors. */
+    private static final int MIN_LENGTH = 16;
+
+    private final VectorSpecies<Float> species;
+    private final ScalarKernels tail = new ScalarKernels();
+
+    PanamaKernels(VectorSpecies<Float> species) {
+        this.species = species;
+    }
+
+    @Override
+    public String name() {
+        return "panama-" + species.vectorBitSize();
+    }
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        if (n < MIN_LENGTH) {
+            return tail.dot(a, ao, b, bo, n);
+        }
+        int w = species.length();
+        // Four independent accumulators hide the FMA latency.
+        FloatVector acc0 = FloatVector.zero(species), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+        int i = 0;
+        for (int bound = n - 4 * w; i <= bound; i += 4 * w) {
+            acc0 = FloatVector.fromArray(species, a, ao + i).fma(FloatVector.fromArray(species, b, bo + i), acc0);
+            acc1 = FloatVector.fromArray(species, a, ao + i + w).fma(FloatVector.fromArray(species, b, bo + i + w), acc1);
+            acc2 = FloatVector.fromArray(species, a, ao + i + 2 * w)
+                    .fma(FloatVector.fromArray(species, b, bo + i + 2 * w), acc2);
+            acc3 = FloatVector.fromArray(species, a, ao + i + 3 * w)
+                    .fma(FloatVector.fromArray(species, b, bo + i + 3 * w), acc3);
+        }
+        for (int bound = n - w; i <= bound; i += w) {
+            acc0 = FloatVector.fromArray(species, a, ao + i).fma(FloatVector.fromArray(species, b, bo + i), acc0);
+        }
+        float s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
+        return s + tail.dot(a, ao + i, b, bo + i, n - i);
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            FloatVector va = FloatVector.broadcast(species, alpha);
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                FloatVector.fromArray(species, x, xo + i).fma(va, FloatVector.fromArray(species, y, yo + i))
+                        .intoArray(y, yo + i);
+            }
+        }
+        tail.axpy(alpha, x, xo + i, y, yo + i, n - i);
+    }
+
+    @Override
+    public void add(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                FloatVector.fromArray(species, a, ao + i).add(FloatVector.fromArray(species, b, bo + i))
+                        .intoArray(out, oo + i);
+            }
+        }
+        tail.add(a, ao + i, b, bo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void mul(float[] a, int ao, float[] b, int bo, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                FloatVector.fromArray(species, a, ao + i).mul(FloatVector.fromArray(species, b, bo + i))
+                        .intoArray(out, oo + i);
+            }
+        }
+        tail.mul(a, ao + i, b, bo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void scale(float alpha, float[] x, int xo, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                FloatVector.fromArray(species, x, xo + i).mul(alpha).intoArray(out, oo + i);
+            }
+        }
+        tail.scale(alpha, x, xo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void relu(float[] x, int xo, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            FloatVector zero = FloatVector.zero(species);
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                FloatVector v = FloatVector.fromArray(species, x, xo + i);
+                // blend, not max(): keeps NaN and -0.0 exactly as the scalar loop does.
+                v.blend(zero, v.compare(VectorOperators.LT, zero)).intoArray(out, oo + i);
+            }
+        }
+        tail.relu(x, xo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void reluBackward(float[] x, int xo, float[] grad, int go, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            FloatVector zero = FloatVector.zero(species);
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                VectorMask<Float> positive = FloatVector.fromArray(species, x, xo + i).compare(VectorOperators.GT, 0f);
+                zero.blend(FloatVector.fromArray(species, grad, go + i), positive).intoArray(out, oo + i);
+            }
+        }
+        tail.reluBackward(x, xo + i, grad, go + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void sigmoid(float[] x, int xo, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            FloatVector one = FloatVector.broadcast(species, 1f);
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                FloatVector e = FloatVector.fromArray(species, x, xo + i).neg().lanewise(VectorOperators.EXP);
+                one.div(e.add(one)).intoArray(out, oo + i);
+            }
+        }
+        tail.sigmoid(x, xo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void sigmoidBackward(float[] y, int yo, float[] grad, int go, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            FloatVector one = FloatVector.broadcast(species, 1f);
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                FloatVector v = FloatVector.fromArray(species, y, yo + i);
+                FloatVector.fromArray(species, grad, go + i).mul(v).mul(one.sub(v)).intoArray(out, oo + i);
+            }
+        }
+        tail.sigmoidBackward(y, yo + i, grad, go + i, out, oo + i, n - i);
+    }
+}

@@ -1,0 +1,21 @@
+package org.hanzinet.core.simd;
+
+/** The fallback when the Vector API is absent or switched off. */
+final class ScalarProvider extends VectorizationProvider {
+    private final VectorKernels kernels = new ScalarKernels();
+
+    @Override
+    public boolean isVectorized() {
+        return false;
+    }
+
+    @Override
+    public int vectorBitSize() {
+        return 32;
+    }
+
+    @Override
+    public VectorKernels kernels() {
+        return kernels;
+    }
+}

@@ -1,0 +1,45 @@
+package org.hanzinet.nn;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hanzinet.core.Tensor;
+
+/** Layers applied in order; sub-modules are named "0", "1", ... as in PyTorch's {@code nn.Sequential}. */
+public class Sequential extends Module {
+    private final List<Module> layers = new ArrayList<>();
+
+    public Sequential(Module... layers) {
+        for (Module m : layers) {
+            add(m);
+        }
+    }
+
+    public final Sequential add(Module layer) {
+        registerModule(Integer.toString(layers.size()), layer);
+        layers.add(layer);
+        return this;
+    }
+
+    public final List<Module> layers() {
+        return Collections.unmodifiableList(layers);
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        Tensor x = input;
+        for (Module m : layers) {
+            x = m.forward(x);
+        }
+        return x;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        Tensor g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g);
+        }
+        return g;
+    }
+}

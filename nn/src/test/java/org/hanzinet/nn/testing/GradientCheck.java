@@ -80,12 +80,15 @@ public final class GradientCheck {
         for (int c = 0; c < checks; c++) {
             int i = n <= maxChecks ? c : rng.nextInt(n);
             float saved = x.getFlat(i);
-            x.setFlat(i, (float) (saved + eps));
+            float up = (float) (saved + eps);
+            float down = (float) (saved - eps);
+            x.setFlat(i, up);
             double plus = loss.get();
-            x.setFlat(i, (float) (saved - eps));
+            x.setFlat(i, down);
             double minus = loss.get();
             x.setFlat(i, saved);
-            double numeric = (plus - minus) / (2 * eps);
+            // The float steps are not exactly +-eps: divide by the step actually taken.
+            double numeric = (plus - minus) / ((double) up - down);
             double a = analytic.getFlat(i);
             if (!(Math.abs(a - numeric) <= atol + rtol * Math.abs(numeric))) {
                 throw new AssertionError(String.format(

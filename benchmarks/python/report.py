@@ -1,0 +1,69 @@
+#!/usr/bin/python3
+"""Markdown table of side-by-side results, with hanzinet's speed relative to PyTorch + jemalloc and the
+targets of issue 6. Used by ../scripts/side_by_side.py; also on its own to re-print a saved run:
+
+    /usr/bin/python3 benchmarks/python/report.py benchmarks/target/side-by-side/<time>/results.jsonl [peak_gflops]
+"""
+import json
+import sys
+
+REFERENCE = "torch-jemalloc"
+# Issue 6: at least 1.5x PyTorch on the 3->3 convs, 0.7x (and 60 % of peak) on the others, training
+# steps at 2048^2 at least as fast, model 1 at 2048^2 with no more peak memory than PyTorch (15.7 GB).
+THREE_TO_THREE = ("m1_conv1", "m2_conv1")
+
+
+def speed_target(case, mode, size):
+    if mode == "train":
+        return 1.0 if size >= 2048 else None
+    return 1.5 if case in THREE_TO_THREE else 0.7
+
+
+def verdict(actual, target):
+    if actual >= target:
+        return "meets (>= %.1fx)" % target
+    return "falls short by %.1fx (target %.1fx)" % (target / actual, target)
+
+
+def target_text(r, ref, peak):
+    target = speed_target(r["case"], r["mode"], r["size"])
+    if target is None or ref is None:
+        return "" if target is None else "no PyTorch reference"
+    parts = [verdict(ref["median_s"] / r["median_s"], target)]
+    if r["mode"] != "train" and r["case"] not in THREE_TO_THREE and peak > 0:
+        frac = r["gflop"] / r["median_s"] / peak
+        parts.append("%.0f%% of peak %s" % (100 * frac, "meets 60%" if frac >= 0.6 else "< 60%"))
+    if r["mode"] == "train" and r["case"] == "model1" and r["size"] >= 2048:
+        limit = max(ref["vmhwm_kb"] / 1024 / 1024, 15.7)
+        rss = r["vmhwm_kb"] / 1024 / 1024
+        parts.append("RSS %s %.1f GB" % ("<=" if rss <= limit else "above", limit))
+    return "; ".join(parts)
+
+
+def row(r, ref, peak):
+    cfg = "%s %s %d" % (r["case"], r["mode"], r["size"])
+    impl = r["impl"] + (" (heap %dg)" % r["heap_gb"] if "heap_gb" in r else "")
+    if r["status"] != "ok":
+        return "| %s | %s | | | | %.1f | | %s |" % (cfg, impl, r["load1_start"], r["status"])
+    gfs = r["gflop"] / r["median_s"]
+    ratio = "%.2f" % (ref["median_s"] / r["median_s"]) if ref else ""
+    target = target_text(r, ref, peak) if r["impl"].startswith("hanzinet") else ""
+    return "| %s | %s | %.3f | %.1f | %.2f | %.1f | %s | %s |" % (
+        cfg, impl, r["median_s"], gfs, r["vmhwm_kb"] / 1024 / 1024, r["load1_start"], ratio, target)
+
+
+def table(results, peak=0.0):
+    lines = ["| configuration | implementation | median s | GFLOP/s | peak RSS GB | load | speed vs "
+             + REFERENCE + " | target (issue 6) |",
+             "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
+    refs = {(r["case"], r["mode"], r["size"]): r for r in results
+            if r["impl"] == REFERENCE and r["status"] == "ok"}
+    for r in results:
+        lines.append(row(r, refs.get((r["case"], r["mode"], r["size"])), peak))
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    with open(sys.argv[1]) as f:
+        rs = [json.loads(line) for line in f if line.strip()]
+    print(table(rs, float(sys.argv[2]) if len(sys.argv) > 2 else 0.0))

@@ -1,0 +1,185 @@
+#!/usr/bin/python3
+"""hanzinet side by side with PyTorch, on this machine, 2 threads each. One command, from the repo root:
+
+    /usr/bin/python3 benchmarks/scripts/side_by_side.py            # full run (~40-60 min, needs ~17 GB free)
+    /usr/bin/python3 benchmarks/scripts/side_by_side.py --quick    # 512^2 only, fewer repetitions (~5 min)
+
+It builds target/benchmarks.jar if missing (mvn -B -q -pl benchmarks -am package -DskipTests), then runs
+every configuration in its own process (so each peak RSS, VmHWM, belongs to one configuration):
+  - the six conv layers of the reference models at their real size, batch 1, forward and forward + backward
+    (--quick: spatial size capped at 512);
+  - a full training step (forward, BCE, backward, optimiser step) of model 1 (batch 5, SGD) and model 2
+    (batch 3, Adam) at 512^2 and 2048^2 (--quick: 512^2 only);
+with PyTorch (/usr/bin/python3, default allocator, and jemalloc via LD_PRELOAD) and hanzinet (the
+SideBySide driver on JDK 17 and JDK 25, fixed heap -Xms = -Xmx). A configuration runs only when
+MemAvailable covers its estimated need; otherwise it waits up to --mem-wait seconds, then records
+"not run: memory". Results go to benchmarks/target/side-by-side/<time>/ (results.jsonl, table.md) and the
+table is printed: median time after warm-up, GFLOP/s (2 per multiply-add; conv forward + backward and
+training steps count 3x the forward), peak RSS, machine load, and hanzinet's speed relative to PyTorch
+with jemalloc (> 1: hanzinet faster) against the targets of issue 6.
+"""
+import argparse
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "benchmarks", "python"))
+import cases  # noqa: E402
+import report  # noqa: E402
+
+JEMALLOC = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"
+JAR = os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar")
+DRIVER = "org.hanzinet.benchmarks.sidebyside.SideBySide"
+JDKS = {"17": "/usr/lib/jvm/java-17-openjdk-amd64", "25": "/usr/lib/jvm/temurin-25-jdk-amd64"}
+
+
+def configurations(quick):
+    """(case, mode, size, warmup, reps) in run order: small first, the 2048^2 training steps last."""
+    out = []
+    for case, (_, _, _, _, real) in cases.CONVS.items():
+        size = min(real, 512) if quick else real
+        for mode in ("fwd", "fwdbwd"):
+            out.append((case, mode, size, 1 if quick else 2, 3 if quick else 5))
+    for size in ((512,) if quick else (512, 2048)):
+        for case in ("model1", "model2"):
+            out.append((case, "train", size, 1, 2 if quick else 3))
+    return out
+
+
+def heap_gb(case, mode, size):
+    """Fixed Java heap per configuration: what the configuration needs plus head-room, not more
+    (G1 touches most of a large heap over time, so the heap bounds the RSS we report)."""
+    if mode == "train":
+        if case == "model1":
+            return 15 if size >= 2048 else 3
+        return 10 if size >= 2048 else 3
+    return 4 if size >= 1024 or case == "m2_conv3" else 2
+
+
+def need_gb(impl, case, mode, size):
+    """Estimated available memory a configuration needs before it may start (GB)."""
+    if impl.startswith("hanzinet"):
+        return heap_gb(case, mode, size) + 1
+    if mode == "train" and size >= 2048:
+        return 17 if case == "model1" else 9.5
+    return 3
+
+
+def mem_available_gb():
+    with open("/proc/meminfo") as f:
+        for line in f:
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) / 1024 / 1024
+    return 0.0
+
+
+def load1():
+    with open("/proc/loadavg") as f:
+        return float(f.read().split()[0])
+
+
+def command(impl, case, mode, size, warmup, reps, threads):
+    args = ["--case", case, "--mode", mode, "--size", str(size), "--warmup", str(warmup),
+            "--reps", str(reps), "--threads", str(threads)]
+    env = dict(os.environ)
+    env.pop("LD_PRELOAD", None)
+    if impl.startswith("torch"):
+        if impl == "torch-jemalloc":
+            env["LD_PRELOAD"] = JEMALLOC
+        return ["/usr/bin/python3", os.path.join(ROOT, "benchmarks", "python", "torch_worker.py")] + args, env
+    jdk = JDKS[impl.split("jdk")[1]]
+    h = "-Xms%dg" % heap_gb(case, mode, size), "-Xmx%dg" % heap_gb(case, mode, size)
+    return [os.path.join(jdk, "bin", "java"), "--add-modules", "jdk.incubator.vector", h[0], h[1],
+            "-Dhanzinet.threads=%d" % threads, "-cp", JAR, DRIVER] + args, env
+
+
+def wait_for_memory(need, max_wait):
+    deadline = time.time() + max_wait
+    while True:
+        avail = mem_available_gb()
+        if avail >= need or time.time() >= deadline:
+            return avail
+        time.sleep(15)
+
+
+def run_one(impl, cfg, a):
+    case, mode, size, warmup, reps = cfg
+    base = {"impl": impl, "case": case, "mode": mode, "size": size,
+            "gflop": cases.gflop(case, mode, size), "load1_start": load1()}
+    need = need_gb(impl, case, mode, size)
+    avail = wait_for_memory(need, a.mem_wait)
+    if avail < need:
+        return dict(base, status="not run: memory (needs %.1f GB, %.1f available)" % (need, avail))
+    cmd, env = command(impl, case, mode, size, warmup, reps, a.threads)
+    if impl.startswith("hanzinet"):
+        base["heap_gb"] = heap_gb(case, mode, size)
+    print("  %-16s %-9s %-7s %5d  (%.1f GB available, load %.2f)" % (impl, case, mode, size, avail, load1()),
+          flush=True)
+    try:
+        p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=a.timeout)
+    except subprocess.TimeoutExpired:
+        return dict(base, status="not run: timeout after %d s" % a.timeout)
+    lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
+    if p.returncode != 0 or not lines:
+        tail = (p.stderr or p.stdout).strip().splitlines()[-3:]
+        return dict(base, status="failed (exit %d): %s" % (p.returncode, " | ".join(tail)))
+    res = json.loads(lines[-1])
+    res.update({k: v for k, v in base.items() if k not in res or k == "impl"})
+    res["impl_detail"] = json.loads(lines[-1])["impl"]
+    res["load1_end"] = load1()
+    res["status"] = "ok"
+    return res
+
+
+def build_jar():
+    print("building %s ..." % JAR, flush=True)
+    subprocess.run(["mvn", "-B", "-q", "-pl", "benchmarks", "-am", "package", "-DskipTests"], cwd=ROOT, check=True)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--quick", action="store_true", help="512^2 only, fewer repetitions")
+    p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--impls", default="torch-default,torch-jemalloc,hanzinet-jdk17,hanzinet-jdk25",
+                   help="comma-separated subset of torch-default, torch-jemalloc, hanzinet-jdk17, hanzinet-jdk25")
+    p.add_argument("--only", default="", help="regular expression on '<case> <mode> <size>' to select configurations")
+    p.add_argument("--mem-wait", type=int, default=600, help="seconds to wait for enough free memory")
+    p.add_argument("--timeout", type=int, default=1800, help="seconds per configuration")
+    p.add_argument("--peak-gflops", type=float, default=0.0,
+                   help="this machine's measured 2-thread peak (PeakFlopsBenchmark), for the %%-of-peak column")
+    p.add_argument("--build", action="store_true", help="rebuild benchmarks.jar first")
+    p.add_argument("--out", default="", help="output directory (default benchmarks/target/side-by-side/<time>)")
+    a = p.parse_args()
+    impls = a.impls.split(",")
+    if any(i.startswith("hanzinet") for i in impls) and (a.build or not os.path.exists(JAR)):
+        build_jar()
+    out = a.out or os.path.join(ROOT, "benchmarks", "target", "side-by-side",
+                                datetime.datetime.utcnow().strftime("%Y%m%dT%H%M%SZ"))
+    os.makedirs(out, exist_ok=True)
+    cfgs = [c for c in configurations(a.quick) if re.search(a.only, "%s %s %d" % c[:3])]
+    print("side by side: %d configurations x %d implementations -> %s" % (len(cfgs), len(impls), out), flush=True)
+    results = []
+    with open(os.path.join(out, "results.jsonl"), "w") as f:
+        for cfg in cfgs:
+            for impl in impls:
+                r = run_one(impl, cfg, a)
+                if r["status"] != "ok":
+                    print("    -> " + r["status"], flush=True)
+                results.append(r)
+                f.write(json.dumps(r) + "\n")
+                f.flush()
+    table = report.table(results, a.peak_gflops)
+    with open(os.path.join(out, "table.md"), "w") as f:
+        f.write(table)
+    print()
+    print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -108,10 +108,26 @@ def wait_for_memory(need, max_wait):
         time.sleep(15)
 
 
-def run_one(impl, cfg, a):
+def estimated_seconds(impl, cfg, done):
+    """Run time of a 2048^2 training configuration extrapolated from the same implementation at 512^2
+    (16x the pixels), or None when there is nothing to extrapolate from."""
+    case, mode, size, warmup, reps = cfg
+    if mode != "train" or size < 2048:
+        return None
+    for r in done:
+        if (r["impl"], r["case"], r["mode"], r["size"], r["status"]) == (impl, case, mode, 512, "ok"):
+            return r["median_s"] * (size / 512) ** 2 * (warmup + reps)
+    return None
+
+
+def run_one(impl, cfg, a, done):
     case, mode, size, warmup, reps = cfg
     base = {"impl": impl, "case": case, "mode": mode, "size": size,
             "gflop": cases.gflop(case, mode, size), "load1_start": load1()}
+    est = estimated_seconds(impl, cfg, done)
+    if est is not None and est > a.timeout:
+        return dict(base, status="not run: time (about %.0f s per step from 512^2, %d steps > --timeout %d s)"
+                    % (est / (warmup + reps), warmup + reps, a.timeout))
     need = need_gb(impl, case, mode, size)
     avail = wait_for_memory(need, a.mem_wait)
     if avail < need:
@@ -168,7 +184,7 @@ def main():
     with open(os.path.join(out, "results.jsonl"), "w") as f:
         for cfg in cfgs:
             for impl in impls:
-                r = run_one(impl, cfg, a)
+                r = run_one(impl, cfg, a, results)
                 if r["status"] != "ok":
                     print("    -> " + r["status"], flush=True)
                 results.append(r)

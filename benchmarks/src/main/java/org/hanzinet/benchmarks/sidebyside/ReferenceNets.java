@@ -4,6 +4,7 @@ import org.hanzinet.core.Rng;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Sequential;
+import org.hanzinet.nn.layers.Conv2d;
 import org.hanzinet.nn.layers.Dropout;
 import org.hanzinet.nn.layers.Flatten;
 import org.hanzinet.nn.layers.Linear;
@@ -34,8 +35,8 @@ final class ReferenceNets {
     static Module model1(int size, Rng rng) {
         int s = ((size - 4) / 2 - 4) / 2;
         return new Sequential(
-                new LocalConv2d(3, 3, 5, 0, rng), new ReLU(), new MaxPool2d(2, 2),
-                new LocalConv2d(3, 16, 5, 0, rng), new ReLU(), new MaxPool2d(2, 2), new Flatten(),
+                new Conv2d(3, 3, 5, 1, 0, true, rng), new ReLU(), new MaxPool2d(2, 2),
+                new Conv2d(3, 16, 5, 1, 0, true, rng), new ReLU(), new MaxPool2d(2, 2), new Flatten(),
                 new Linear(16 * s * s, 253, true, rng), new ReLU(),
                 new Linear(253, 120, true, rng), new ReLU(),
                 new Linear(120, 64, true, rng), new Sigmoid(),
@@ -47,7 +48,7 @@ final class ReferenceNets {
         Sequential net = new Sequential();
         int[][] chans = {{3, 3}, {3, 128}, {128, 64}, {64, 32}};
         for (int[] c : chans) {
-            net.add(new LocalConv2d(c[0], c[1], 5, 2, rng)).add(new ReLU()).add(new MaxPool2d(2, 2));
+            net.add(new Conv2d(c[0], c[1], 5, 1, 2, true, rng)).add(new ReLU()).add(new MaxPool2d(2, 2));
         }
         int s = size / 16;
         return net.add(new Flatten()).add(new Dropout(0.5f, rng.split()))

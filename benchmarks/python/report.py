@@ -2,7 +2,9 @@
 """Markdown table of side-by-side results, with hanzinet's speed relative to PyTorch + jemalloc and the
 targets of issue 6. Used by ../scripts/side_by_side.py; also on its own to re-print a saved run:
 
-    /usr/bin/python3 benchmarks/python/report.py benchmarks/target/side-by-side/<time>/results.jsonl [peak_gflops]
+    /usr/bin/python3 benchmarks/python/report.py [--peak-gflops=370] <run>/results.jsonl [<run2>/results.jsonl ...]
+
+Several runs (e.g. the conv layers and, later, the 2048^2 training steps) are joined in the order given.
 """
 import json
 import sys
@@ -63,7 +65,17 @@ def table(results, peak=0.0):
     return "\n".join(lines) + "\n"
 
 
+def main(argv):
+    peak = 0.0
+    rs = []
+    for arg in argv:
+        if arg.startswith("--peak-gflops="):
+            peak = float(arg.split("=", 1)[1])
+            continue
+        with open(arg) as f:
+            rs += [json.loads(line) for line in f if line.strip()]
+    print(table(rs, peak))
+
+
 if __name__ == "__main__":
-    with open(sys.argv[1]) as f:
-        rs = [json.loads(line) for line in f if line.strip()]
-    print(table(rs, float(sys.argv[2]) if len(sys.argv) > 2 else 0.0))
+    main(sys.argv[1:])

@@ -45,10 +45,10 @@ def configurations(quick):
     for case, (_, _, _, _, real) in cases.CONVS.items():
         size = min(real, 512) if quick else real
         for mode in ("fwd", "fwdbwd"):
-            out.append((case, mode, size, 1 if quick else 2, 3 if quick else 5))
+            out.append((case, mode, size, 1, 3 if quick else 5))
     for size in ((512,) if quick else (512, 2048)):
         for case in ("model1", "model2"):
-            out.append((case, "train", size, 1, 2 if quick else 3))
+            out.append((case, "train", size, 1, 3 if quick or size >= 2048 else 5))
     return out
 
 

@@ -1,0 +1,111 @@
+package org.hanzinet.examples.train;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.hanzinet.examples.config.ModelKind;
+import org.hanzinet.examples.config.RunConfig;
+import org.hanzinet.examples.model.ReferenceModels;
+
+/**
+ * An estimate, from the architecture alone (nothing is allocated), of the heap a training run needs:
+ * parameters x (value + gradient + optimiser state), the activations a batch keeps for backward (layer
+ * outputs, max-pool arg-max, convolution column buffers, the head's full-size output) plus their
+ * gradients, the batch tensors and the cached data set. Checked before training so an undersized heap
+ * fails in a second with the {@code -Xmx} to use instead of after hours.
+ */
+public final class HeapEstimate {
+    private static final long FLOAT = 4;
+    /** JVM overhead, class metadata, image decoding, reports. */
+    private static final long BASE = 256L << 20;
+    private final Map<String, Long> terms = new LinkedHashMap<>();
+
+    private HeapEstimate() {}
+
+    /** Estimates for {@code cfg} with {@code cachedImages} images of the data set held in memory. */
+    public static HeapEstimate of(RunConfig cfg, int cachedImages) {
+        HeapEstimate e = new HeapEstimate();
+        long s = cfg.imageSize();
+        int n = cfg.batchSize();
+        long params = parameterCount(cfg.modelKind(), cfg.imageSize());
+        int state = cfg.optimizer().equals("adam") ? 2 : (cfg.momentum() != 0 ? 1 : 0);
+        e.terms.put("parameters x (value + gradient + " + state + " optimiser buffers)", params * FLOAT * (2 + state));
+        e.terms.put("checkpoint staging (largest tensor)", largestParameter(cfg.modelKind(), cfg.imageSize()) * FLOAT);
+        long act = activationFloatsPerImage(cfg.modelKind(), s);
+        e.terms.put("activations + their gradients (batch " + n + ")", 2 * act * n * FLOAT);
+        e.terms.put("batch tensors (image, mask, weight, loss gradient)", 6 * s * s * n * FLOAT);
+        e.terms.put("cached data set (" + cachedImages + " images)", 5 * s * s * cachedImages * FLOAT);
+        e.terms.put("JVM and I/O base", BASE);
+        return e;
+    }
+
+    /** Parameter count of the reference model at side {@code s}, from the formulas (no allocation). */
+    public static long parameterCount(ModelKind m, int s) {
+        if (m == ModelKind.MODEL1) {
+            long f = ReferenceModels.model1Features(s);
+            return (3 * 3 * 25 + 3) + (16 * 3 * 25 + 16) + (f * 253 + 253) + (253 * 120 + 120) + (120 * 64 + 64);
+        }
+        long f = ReferenceModels.model2Features(s);
+        return (3 * 3 * 25 + 3) + (128 * 3 * 25 + 128) + (64 * 128 * 25 + 64) + (32 * 64 * 25 + 32) + (f * 20 + 20);
+    }
+
+    private static long largestParameter(ModelKind m, int s) {
+        return m == ModelKind.MODEL1 ? (long) ReferenceModels.model1Features(s) * 253
+                : Math.max(64L * 128 * 25, (long) ReferenceModels.model2Features(s) * 20);
+    }
+
+    /** Floats kept per image between forward and backward. */
+    static long activationFloatsPerImage(ModelKind m, long s) {
+        long total = s * s * 2; // head output and its up-sampling input view / gradient
+        if (m == ModelKind.MODEL1) {
+            long c1 = s - 4;
+            long p1 = c1 / 2;
+            long c2 = p1 - 4;
+            long p2 = c2 / 2;
+            total += conv(3, 3, c1, p1) + conv(3, 16, c2, p2);
+        } else {
+            int[][] ch = {{3, 3}, {3, 128}, {128, 64}, {64, 32}};
+            long side = s;
+            for (int[] c : ch) {
+                total += conv(c[0], c[1], side, side / 2);
+                side /= 2;
+            }
+        }
+        return total;
+    }
+
+    /** conv output + ReLU output + pooled output + arg-max + one column buffer of {@code in*25 x side^2}. */
+    private static long conv(int in, int out, long side, long pooled) {
+        return 2L * out * side * side + 2L * out * pooled * pooled + 25L * in * side * side;
+    }
+
+    public long totalBytes() {
+        return terms.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The {@code -Xmx} to use: the estimate plus 25 %, rounded up to whole GiB. */
+    public String recommendedXmx() {
+        long gib = (long) Math.ceil(totalBytes() * 1.25 / (1L << 30));
+        return "-Xmx" + Math.max(1, gib) + "g";
+    }
+
+    /** Throws with the breakdown when {@code maxHeapBytes} is below the estimate. */
+    public void requireFits(long maxHeapBytes, String what) {
+        if (totalBytes() > maxHeapBytes) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "not enough heap for %s: estimated %s needed, the JVM has %s (-Xmx). Run with %s"
+                            + " (e.g. JAVA_OPTS=%s ./hanzinet ...), or choose a smaller --image-size/--batch-size.%n%s",
+                    what, gib(totalBytes()), gib(maxHeapBytes), recommendedXmx(), recommendedXmx(), breakdown()));
+        }
+    }
+
+    public String breakdown() {
+        StringBuilder sb = new StringBuilder();
+        terms.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-58s %s%n", k, gib(v))));
+        return sb.toString();
+    }
+
+    public static String gib(long bytes) {
+        return String.format(Locale.ROOT, "%.2f GiB", bytes / (double) (1L << 30));
+    }
+}

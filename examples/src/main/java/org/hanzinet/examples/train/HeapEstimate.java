@@ -94,8 +94,9 @@ public final class HeapEstimate {
         if (totalBytes() > maxHeapBytes) {
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "not enough heap for %s: estimated %s needed, the JVM has %s (-Xmx). Run with %s"
-                            + " (e.g. JAVA_OPTS=%s ./hanzinet ...), or choose a smaller --image-size/--batch-size.%n%s",
-                    what, gib(totalBytes()), gib(maxHeapBytes), recommendedXmx(), recommendedXmx(), breakdown()));
+                            + " (./hanzinet: HANZINET_XMX=%s), or choose a smaller --image-size/--batch-size.%n%s",
+                    what, gib(totalBytes()), gib(maxHeapBytes), recommendedXmx(), recommendedXmx().substring(4),
+                    breakdown()));
         }
     }
 

@@ -1,6 +1,6 @@
 package org.hanzinet.examples.train;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 public final class ProgressBar {
     private static final int WIDTH = 24;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final String label;
     private final int totalBatches;
     private final Mode mode;
@@ -22,7 +22,7 @@ public final class ProgressBar {
     /** How the bar is drawn. */
     public enum Mode { TTY, PLAIN, OFF }
 
-    public ProgressBar(PrintStream out, String label, int totalBatches, Mode mode, long plainIntervalMillis) {
+    public ProgressBar(PrintWriter out, String label, int totalBatches, Mode mode, long plainIntervalMillis) {
         this.out = out;
         this.label = label;
         this.totalBatches = totalBatches;

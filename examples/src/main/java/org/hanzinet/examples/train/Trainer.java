@@ -1,7 +1,7 @@
 package org.hanzinet.examples.train;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +26,12 @@ public final class Trainer {
     private final Module model;
     private final Optimizer optimizer;
     private final CheckpointStore checkpoints;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final PrintWriter out;
+    private final PrintWriter err;
     private final ProgressBar.Mode progressMode;
     private final BCELoss loss = new BCELoss(new BCELoss.Config(Reduction.MEAN_OVER_NONZERO_WEIGHT));
 
-    public Trainer(Module model, Optimizer optimizer, CheckpointStore checkpoints, PrintStream out, PrintStream err,
+    public Trainer(Module model, Optimizer optimizer, CheckpointStore checkpoints, PrintWriter out, PrintWriter err,
                    ProgressBar.Mode progressMode) {
         this.model = model;
         this.optimizer = optimizer;

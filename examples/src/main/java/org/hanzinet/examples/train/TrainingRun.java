@@ -1,7 +1,7 @@
 package org.hanzinet.examples.train;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import org.hanzinet.core.Parallel;
@@ -43,8 +43,8 @@ public final class TrainingRun {
      * Trains {@code cfg} on {@code data} into {@code folder}; with {@code resume} continues from the
      * folder's checkpoint (and fails when there is none).
      */
-    public static Result run(RunConfig cfg, SplitData data, RunFolder folder, boolean resume, PrintStream out,
-                             PrintStream err) throws IOException {
+    public static Result run(RunConfig cfg, SplitData data, RunFolder folder, boolean resume, PrintWriter out,
+                             PrintWriter err) throws IOException {
         Parallel.setThreads(cfg.threads());
         HeapEstimate.of(cfg, cachedImages(data)).requireFits(Runtime.getRuntime().maxMemory(), cfg.runName()
                 + " at " + cfg.imageSize() + " x " + cfg.imageSize() + ", batch " + cfg.batchSize());

@@ -41,6 +41,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "checkpoint (end of the last finished epoch); its config.json is used, other options are ignored.")
     Path resume;
 
+    @Option(names = "--stop-after", paramLabel = "EPOCH", description = "End this session after EPOCH (its checkpoint "
+            + "written); continue later with --resume. Default: train all epochs.")
+    Integer stopAfter;
+
     @Mixin
     TrainingOptions training;
 
@@ -62,7 +66,8 @@ public final class TrainCommand implements Callable<Integer> {
             folder = RunFolder.create(runs, cfg.runName());
         }
         SplitData data = CtwData.load(cfg);
-        TrainingRun.Result r = TrainingRun.run(cfg, data, folder, resume != null, out, err);
+        TrainingRun.Result r = TrainingRun.run(cfg, data, folder, resume != null,
+                stopAfter != null ? stopAfter : cfg.epochs(), out, err);
         RunReport.write(folder, cfg, r.history(), null, List.of(), CtwData.splitSizes(data));
         out.println("Run folder: " + folder.dir());
         out.println("Next: evaluate --run " + folder.dir());

@@ -48,8 +48,14 @@ public final class Trainer {
      */
     public List<EpochRecord> train(List<ImageSample> train, List<ImageSample> val, int epochs, int batchSize, long seed,
                                    CheckpointStore.Restored start) {
+        return train(train, val, epochs, epochs, batchSize, seed, start);
+    }
+
+    /** As above, but stops (checkpoint written) after epoch {@code stopAfter}: a session of a longer run. */
+    public List<EpochRecord> train(List<ImageSample> train, List<ImageSample> val, int epochs, int stopAfter,
+                                   int batchSize, long seed, CheckpointStore.Restored start) {
         List<EpochRecord> history = new ArrayList<>(start.history());
-        for (int epoch = start.epoch() + 1; epoch <= epochs; epoch++) {
+        for (int epoch = start.epoch() + 1; epoch <= Math.min(epochs, stopAfter); epoch++) {
             long t0 = System.nanoTime();
             double[] losses = trainEpoch(train, epoch, epochs, batchSize, seed);
             double valLoss = val.isEmpty() ? Double.NaN : validationLoss(val, batchSize);
@@ -93,7 +99,10 @@ public final class Trainer {
     private double step(Batch batch, int epoch, int batchNumber) {
         optimizer.zeroGrad();
         Tensor probs = model.forward(batch.images());
-        float l = loss.forward(probs, batch.masks(), batch.weights());
+        float l = firstNonFinite(probs);
+        if (Float.isFinite(l)) {
+            l = loss.forward(probs, batch.masks(), batch.weights());
+        }
         if (!Float.isFinite(l)) {
             throw new TrainingDivergedException(epoch, batchNumber, l, epoch == 1
                     ? "No checkpoint was written (the first epoch had not finished)."
@@ -102,6 +111,17 @@ public final class Trainer {
         model.backward(loss.backward());
         optimizer.step();
         return l;
+    }
+
+    /** The first NaN/infinite value of {@code t}, or 0 when all are finite (BCELoss refuses NaN inputs). */
+    private static float firstNonFinite(Tensor t) {
+        float[] d = t.data();
+        for (int i = t.offset(), end = t.offset() + t.numel(); i < end; i++) {
+            if (!Float.isFinite(d[i])) {
+                return d[i];
+            }
+        }
+        return 0f;
     }
 
     /** Mean BCE over all non-ignored validation pixels, in evaluation mode (dropout off). */

@@ -45,6 +45,12 @@ public final class TrainingRun {
      */
     public static Result run(RunConfig cfg, SplitData data, RunFolder folder, boolean resume, PrintWriter out,
                              PrintWriter err) throws IOException {
+        return run(cfg, data, folder, resume, cfg.epochs(), out, err);
+    }
+
+    /** As above, stopping after epoch {@code stopAfter} (a later {@code resume} continues). */
+    public static Result run(RunConfig cfg, SplitData data, RunFolder folder, boolean resume, int stopAfter,
+                             PrintWriter out, PrintWriter err) throws IOException {
         Parallel.setThreads(cfg.threads());
         HeapEstimate.of(cfg, cachedImages(data)).requireFits(Runtime.getRuntime().maxMemory(), cfg.runName()
                 + " at " + cfg.imageSize() + " x " + cfg.imageSize() + ", batch " + cfg.batchSize());
@@ -66,7 +72,7 @@ public final class TrainingRun {
         Trainer trainer = new Trainer(model, optimizer, store, out, err, ProgressBar.detectMode());
         List<EpochRecord> history;
         try {
-            history = trainer.train(data.train(), data.val(), cfg.epochs(), cfg.batchSize(), cfg.seed(), start);
+            history = trainer.train(data.train(), data.val(), cfg.epochs(), stopAfter, cfg.batchSize(), cfg.seed(), start);
         } finally {
             writeLosses(cfg, folder, store.savedHistory());
         }

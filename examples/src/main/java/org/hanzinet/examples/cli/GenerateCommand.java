@@ -18,10 +18,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
     Path out;
 
-    @Option(names = "--count", defaultValue = "60", description = "Number of images. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--count", defaultValue = "51", description = "Number of images. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--size", defaultValue = "128", description = "Image side in pixels. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--size", defaultValue = "384", description = "Image side in pixels. Default: ${DEFAULT-VALUE}.")
     int size;
 
     @Option(names = "--seed", defaultValue = "" + SyntheticCache.SEED, description = "Default: ${DEFAULT-VALUE}.")

@@ -21,7 +21,7 @@ public final class TrainingOptions {
     Integer imageSize;
 
     @Option(names = "--images", description = "Use the first N images of the annotation file (0 = all). "
-            + "Default: the profile's (60; seed: 51).")
+            + "Default: 51 (the seed's count, both profiles).")
     Integer images;
 
     @Option(names = "--epochs", description = "Default: model 1: 10, model 2: 5.")

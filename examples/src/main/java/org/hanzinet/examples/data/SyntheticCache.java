@@ -14,7 +14,12 @@ import org.hanzinet.examples.config.RunConfig;
  */
 public final class SyntheticCache {
     /** Seed of the synthetic set (independent of the training seed, so changing --seed keeps the data). */
-    public static final long SEED = 2026;
+    public static final long SEED = org.hanzinet.data.synthetic.SyntheticCtw.DEFAULT_SEED;
+    /**
+     * Smallest side the synthetic photos are drawn at: scenes are designed at this size, and smaller
+     * training sizes are area-averaged down from it (as real 2048 px photos are).
+     */
+    public static final int MIN_GENERATED_SIZE = org.hanzinet.data.synthetic.SyntheticCtw.DEFAULT_SIZE;
     /** Image count used when {@code --images 0} (all) is asked of the synthetic set. */
     public static final int DEFAULT_COUNT = 60;
 
@@ -29,10 +34,11 @@ public final class SyntheticCache {
             return data.toAbsolutePath();
         }
         int count = cfg.images() == 0 ? DEFAULT_COUNT : cfg.images();
+        int size = Math.max(cfg.imageSize(), MIN_GENERATED_SIZE);
         Path dir = cacheRoot.resolve("synthetic-ctw")
-                .resolve(String.format(Locale.ROOT, "n%d-s%d-seed%d", count, cfg.imageSize(), SEED));
+                .resolve(String.format(Locale.ROOT, "n%d-s%d-seed%d", count, size, SEED));
         if (!Files.exists(dir.resolve("COMPLETE"))) {
-            generate(dir, count, cfg.imageSize(), SEED, out);
+            generate(dir, count, size, SEED, out);
         }
         return dir.toAbsolutePath();
     }

@@ -8,10 +8,12 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaProvider extends VectorizationProvider {
     private final VectorSpecies<Float> species;
     private final VectorKernels kernels;
+    private final ConvKernels convKernels;
 
     PanamaProvider() {
         this.species = chooseSpecies();
         this.kernels = new PanamaKernels(species);
+        this.convKernels = new PanamaConvKernels(species);
     }
 
     /** The preferred species, or the width named by {@code hanzinet.simd.bits} (64..512) for tests. */
@@ -40,5 +42,10 @@ final class PanamaProvider extends VectorizationProvider {
     @Override
     public VectorKernels kernels() {
         return kernels;
+    }
+
+    @Override
+    public ConvKernels convKernels() {
+        return convKernels;
     }
 }

@@ -30,7 +30,7 @@ final class ParityFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SAMPLES = 2048;
-    private static final long SAMPLE_STRIDE = 1000003L;
+    private static final long SAMPLE_HASH = 0x9E3779B9L;
 
     final String name;
     private final Map<String, Tensor> tensors;
@@ -75,6 +75,20 @@ final class ParityFixture {
 
     boolean has(String tensor) {
         return tensors.containsKey(tensor) || meta.containsKey(tensor + ".gen");
+    }
+
+    /** Whether the fixture holds expected tensor {@code tensor} (in full or sampled). */
+    boolean hasExpected(String tensor) {
+        return tensors.containsKey(tensor) || tensors.containsKey(tensor + ".sample");
+    }
+
+    /** Expected tensor {@code tensor} in full (a copy); fails when it was only sampled. */
+    Tensor expected(String tensor) {
+        Tensor t = tensors.get(tensor);
+        if (t == null) {
+            throw new AssertionError(name + ": fixture holds no full expected tensor '" + tensor + "'");
+        }
+        return t.copy();
     }
 
     /** A stored or generated input; a fresh copy, so the test may modify it. */
@@ -138,9 +152,15 @@ final class ParityFixture {
         float[] a = new float[SAMPLES];
         int n = actual.numel();
         for (int j = 0; j < SAMPLES; j++) {
-            a[j] = actual.getFlat((int) ((j * SAMPLE_STRIDE) % n));
+            a[j] = actual.getFlat(sampleIndex(j, n));
         }
         return new float[][] {a, sample.toArray()};
+    }
+
+    /** Sample j of n elements: ((j * golden) mod 2^32) * n / 2^32, spread without aliasing to strides. */
+    static int sampleIndex(int j, int n) {
+        long h = (j * SAMPLE_HASH) & 0xFFFFFFFFL;
+        return (int) ((h * n) >>> 32);
     }
 
     private void requireShape(String tensor, int[] expected, Tensor actual) {

@@ -187,6 +187,9 @@ final class ParityFixture {
      * 2^-24; 'unit' u, 'sym' (2u - 1) * param, 'bernoulli' u < param. Float32 arithmetic, bit-identical.
      */
     static Tensor generate(String kind, long seed, int[] shape, float param) {
+        if (!kind.equals("unit") && !kind.equals("sym") && !kind.equals("bernoulli")) {
+            throw new IllegalArgumentException("unknown generator kind " + kind);
+        }
         Tensor t = Tensor.zeros(shape);
         float[] d = t.data();
         for (int i = 0; i < d.length; i++) {
@@ -194,13 +197,16 @@ final class ParityFixture {
             z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
             z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
             z ^= z >>> 31;
-            float u = (z >>> 40) * 0x1p-24f;
-            d[i] = switch (kind) {
-                case "unit" -> u;
-                case "sym" -> (u * 2f - 1f) * param;
-                case "bernoulli" -> u < param ? 1f : 0f;
-                default -> throw new IllegalArgumentException("unknown generator kind " + kind);
-            };
+            d[i] = (z >>> 40) * 0x1p-24f;
+        }
+        if (kind.equals("sym")) {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (d[i] * 2f - 1f) * param;
+            }
+        } else if (kind.equals("bernoulli")) {
+            for (int i = 0; i < d.length; i++) {
+                d[i] = d[i] < param ? 1f : 0f;
+            }
         }
         return t;
     }

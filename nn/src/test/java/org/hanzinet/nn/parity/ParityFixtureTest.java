@@ -3,11 +3,28 @@ package org.hanzinet.nn.parity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.core.io.SafeTensors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Java twin of the fixture generator reproduces Python's generated and sampled tensors exactly. */
 class ParityFixtureTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void javaWriterReproducesThePythonWrittenFilesByteForByte() throws IOException {
+        for (String name : new String[] {"torch_state_dict", "model1_step", "conv2d_m2_conv3", "generator_check"}) {
+            Path original = ParityFixture.path(name);
+            Path rewritten = dir.resolve(name + ".safetensors");
+            SafeTensors.write(rewritten, SafeTensors.read(original), SafeTensors.readMetadata(original));
+            assertThat(Files.readAllBytes(rewritten)).as(name).isEqualTo(Files.readAllBytes(original));
+        }
+    }
 
     @Test
     void generatedTensorsAreBitIdenticalToPython() {

@@ -221,8 +221,20 @@ def optimisers():
             optimizer="Adam", lr=lr, beta1=b1, beta2=b2, eps=eps, weight_decay=wd)
 
 
+def generator_check():
+    """The shared generator's values stored beside their recipes, so Java can prove it regenerates them."""
+    fx = seeded("generator_check", note="det_tensor self-check")
+    for kind, seed, param in [("unit", 5, 1.0), ("sym", 2**63 + 12345, 0.0086), ("bernoulli", 77, 0.2)]:
+        t = fx.gen("gen_" + kind, kind, seed, [3, 1000], param)
+        fx.put_input("stored_" + kind, t)
+    big = torch.arange(50000, dtype=torch.float32).reshape(2, 25000)
+    fx.put("sampled_arange", big)  # sampled: Java recomputes the indices
+    fx.save(OUT)
+
+
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
+    generator_check()
     convs()
     elementwise()
     maxpools()

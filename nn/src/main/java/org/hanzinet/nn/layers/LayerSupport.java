@@ -1,6 +1,7 @@
 package org.hanzinet.nn.layers;
 
 import java.util.Arrays;
+import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
 
@@ -12,7 +13,20 @@ final class LayerSupport {
     /** Element-wise loops run on several threads only above this many elements per thread. */
     static final int MIN_CHUNK = 1 << 15;
 
+    /** Chunk boundaries of kernel loops fall on multiples of this (the widest vector, 512 bits, is 16 floats). */
+    static final int ALIGN = 64;
+
     private LayerSupport() {}
+
+    /**
+     * {@link Parallel#forRange} over [0, n) with chunk boundaries on multiples of {@link #ALIGN}, so a
+     * Vector API kernel sees each element at the same lane position (vector body or scalar tail) for any
+     * thread count: results do not depend on the number of threads.
+     */
+    static void forAligned(int n, Parallel.RangeBody body) {
+        int blocks = (n + ALIGN - 1) / ALIGN;
+        Parallel.forRange(blocks, MIN_CHUNK / ALIGN, (from, to) -> body.run(from * ALIGN, Math.min(n, to * ALIGN)));
+    }
 
     /**
      * {@code cached} when it already has {@code shape}, else a new zero tensor. Layers keep their output

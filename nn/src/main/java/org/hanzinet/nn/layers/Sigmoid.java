@@ -1,7 +1,6 @@
 package org.hanzinet.nn.layers;
 
 import java.util.Objects;
-import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.simd.VectorKernels;
 import org.hanzinet.core.simd.VectorizationProvider;
@@ -35,7 +34,7 @@ public final class Sigmoid extends Module {
         Tensor y = output = LayerSupport.reuse(output, input.shape());
         float[] in = input.data();
         int io = input.offset();
-        Parallel.forRange(input.numel(), LayerSupport.MIN_CHUNK,
+        LayerSupport.forAligned(input.numel(),
                 (from, to) -> K.sigmoid(in, io + from, y.data(), from, to - from));
         ready = true;
         return y;
@@ -49,7 +48,7 @@ public final class Sigmoid extends Module {
         Tensor gi = gradInput = LayerSupport.reuse(gradInput, y.shape());
         float[] g = gradOutput.data();
         int go = gradOutput.offset();
-        Parallel.forRange(y.numel(), LayerSupport.MIN_CHUNK,
+        LayerSupport.forAligned(y.numel(),
                 (from, to) -> K.sigmoidBackward(y.data(), from, g, go + from, gi.data(), from, to - from));
         return gi;
     }

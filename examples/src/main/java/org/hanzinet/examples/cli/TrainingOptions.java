@@ -17,7 +17,7 @@ public final class TrainingOptions {
     String profile;
 
     @Option(names = "--image-size", description = "Side of the square input in pixels (the Linear in_features "
-            + "follow). Default: the profile's (128; seed: 2048).")
+            + "follow). Default: 256 (seed profile: 2048).")
     Integer imageSize;
 
     @Option(names = "--images", description = "Use the first N images of the annotation file (0 = all). "

@@ -5,7 +5,7 @@ package org.hanzinet.examples.config;
  * about ten minutes on two cores; {@link #SEED} is the seed's exact setting: 51 images of 2048 x 2048.
  */
 public enum Profile {
-    DEFAULT("default", 128, 51),
+    DEFAULT("default", 256, 51),
     SEED("seed", 2048, 51);
 
     private final String cliName;

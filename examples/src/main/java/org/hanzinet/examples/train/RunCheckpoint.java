@@ -1,32 +1,28 @@
 package org.hanzinet.examples.train;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.hanzinet.core.Tensor;
-import org.hanzinet.core.io.SafeTensors;
-import org.hanzinet.core.io.SafeTensorsReader;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.report.Json;
 import org.hanzinet.nn.Module;
-import org.hanzinet.nn.Parameter;
+import org.hanzinet.nn.checkpoint.Checkpoint;
+import org.hanzinet.nn.checkpoint.Provenance;
 import org.hanzinet.nn.optim.Optimizer;
 
 /**
- * The run's {@code checkpoint.safetensors}: model parameters under their PyTorch names, optimiser state
- * under {@code optimizer.<name>}, and in the metadata the epoch reached, the loss history, the resolved
- * configuration and provenance (Java, OS). Written to a temporary file and moved into place, so a crash
- * mid-write leaves the previous epoch's checkpoint intact.
+ * The run's {@code checkpoint.safetensors} through the library's {@link Checkpoint} (atomic write,
+ * PyTorch names, optimiser state under {@code optim.}, provenance). The configuration stored with it is
+ * a {@link State}: the resolved run configuration plus the epoch reached and the loss history, so a
+ * resumed run knows where to start and writes the full history.
  */
 public final class RunCheckpoint implements CheckpointStore {
-    static final String OPTIMIZER_PREFIX = "optimizer.";
-    private static final TypeReference<List<EpochRecord>> HISTORY = new TypeReference<>() {};
+    /** What the checkpoint's configuration JSON holds. */
+    public record State(RunConfig run, int epoch, List<EpochRecord> history) {}
+
     private final Path file;
     private final RunConfig config;
 
@@ -37,19 +33,7 @@ public final class RunCheckpoint implements CheckpointStore {
 
     @Override
     public void save(Module model, Optimizer optimizer, int epoch, List<EpochRecord> history) throws IOException {
-        Map<String, Tensor> tensors = new LinkedHashMap<>();
-        model.namedParameters().forEach((n, p) -> tensors.put(n, p.value()));
-        optimizer.state().forEach((n, t) -> tensors.put(OPTIMIZER_PREFIX + n, t));
-        Map<String, String> meta = new LinkedHashMap<>();
-        meta.put("format", "pt");
-        meta.put("hanzinet.epoch", Integer.toString(epoch));
-        meta.put("hanzinet.history", Json.toString(history));
-        meta.put("hanzinet.config", Json.toString(config));
-        meta.put("hanzinet.java", System.getProperty("java.version"));
-        meta.put("hanzinet.os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        SafeTensors.write(tmp, tensors, meta);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Checkpoint.save(file, model, optimizer, Json.toString(new State(config, epoch, history)), config.seed());
     }
 
     @Override
@@ -57,21 +41,8 @@ public final class RunCheckpoint implements CheckpointStore {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
-        try (SafeTensorsReader r = SafeTensors.open(file)) {
-            loadParameters(r, model);
-            if (optimizer != null) {
-                Map<String, Tensor> state = new LinkedHashMap<>();
-                r.entries().stream().filter(e -> e.name().startsWith(OPTIMIZER_PREFIX)).forEach(e -> {
-                    try {
-                        state.put(e.name().substring(OPTIMIZER_PREFIX.length()), r.read(e.name()));
-                    } catch (IOException ex) {
-                        throw new java.io.UncheckedIOException(ex);
-                    }
-                });
-                optimizer.loadState(state);
-            }
-            return Optional.of(restored(r.metadata()));
-        }
+        State s = state(Checkpoint.load(file, model, optimizer));
+        return Optional.of(new Restored(s.epoch(), s.history()));
     }
 
     /** Loads only the model parameters (evaluate, predict); fails naming the file when it is missing. */
@@ -80,32 +51,32 @@ public final class RunCheckpoint implements CheckpointStore {
             throw new IllegalArgumentException("no checkpoint at " + file.toAbsolutePath()
                     + ": train first (no epoch has finished in this run folder)");
         }
-        try (SafeTensorsReader r = SafeTensors.open(file)) {
-            loadParameters(r, model);
-        }
-    }
-
-    private static void loadParameters(SafeTensorsReader r, Module model) throws IOException {
-        for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
-            if (r.entries().stream().noneMatch(t -> t.name().equals(e.getKey()))) {
-                throw new IOException(r.file() + ": checkpoint has no tensor '" + e.getKey()
-                        + "' (a different model or head?)");
-            }
-            r.readInto(e.getKey(), e.getValue().value());
-        }
+        Checkpoint.load(file, model, null);
     }
 
     @Override
     public List<EpochRecord> savedHistory() throws IOException {
-        return Files.exists(file) ? restored(SafeTensors.readMetadata(file)).history() : List.of();
+        return Files.exists(file) ? state(Checkpoint.readMetadata(file)).history() : List.of();
     }
 
-    private Restored restored(Map<String, String> meta) throws IOException {
-        String epoch = meta.get("hanzinet.epoch");
-        String history = meta.get("hanzinet.history");
-        if (epoch == null || history == null) {
-            throw new IOException(file + ": not a hanzinet training checkpoint (no epoch/history metadata)");
+    /** The epoch and history stored in {@code file}'s metadata. */
+    public static State readState(Path file) throws IOException {
+        return state(Checkpoint.readMetadata(file), file);
+    }
+
+    private State state(Map<String, String> meta) throws IOException {
+        return state(meta, file);
+    }
+
+    private static State state(Map<String, String> meta, Path file) throws IOException {
+        String json = meta.get(Provenance.CONFIG);
+        if (json == null) {
+            throw new IOException(file + ": not a hanzinet training checkpoint (no " + Provenance.CONFIG + " metadata)");
         }
-        return new Restored(Integer.parseInt(epoch), Json.MAPPER.readValue(history, HISTORY));
+        State s = Json.MAPPER.readValue(json, State.class);
+        if (s.history() == null || s.run() == null) {
+            throw new IOException(file + ": checkpoint metadata has no run configuration or loss history");
+        }
+        return s;
     }
 }

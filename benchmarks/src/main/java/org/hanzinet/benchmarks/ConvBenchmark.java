@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Conv2d passes per implementation, layer and thread count. Besides the time per operation JMH reports
  * the secondary metric {@code gflops} ("ops/s" of a counter advanced by each operation's GFLOP count),
- * i.e. GFLOP/s directly. {@link ConvTable} prints the same as a table.
+ * i.e. GFLOP/s directly.
  *
  * <p>Quick look: {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar
  * ConvBenchmark -p impl=simd -p threads=2 -wi 2 -i 3}. The scalar path at 2048² takes seconds per

@@ -117,6 +117,17 @@ class CliSmokeTest {
     }
 
     @Test
+    void theSeedProfileFailsAtOnceWithTheHeapItNeedsBeforeGeneratingData() {
+        Path cache = tmp.resolve("cache");
+        CliRunner.Result r = CliRunner.run("train", "--profile", "seed", "--cache-dir", cache.toString(), "--runs",
+                tmp.resolve("r5").toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("error: not enough heap for model1-1d at 2048 x 2048, batch 5: estimated")
+                .contains("-Xmx").contains("HANZINET_XMX=");
+        assertThat(cache).doesNotExist();
+    }
+
+    @Test
     void everyCommandHasHelp() {
         for (String cmd : List.of("generate", "train", "evaluate", "predict", "reproduce")) {
             CliRunner.Result r = CliRunner.run(cmd, "--help");

@@ -62,6 +62,11 @@ public final class ReproduceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         RunConfig first = training.resolve(ModelKind.parse(models.get(0)), Head.parse(heads.get(0)), "");
+        for (String m : models) {
+            for (String h : heads) {
+                TrainingRun.checkHeap(training.resolve(ModelKind.parse(m), Head.parse(h), ""));
+            }
+        }
         String dataDir = SyntheticCache.resolveDataDir(dataOptions.data, dataOptions.cacheRoot(), first, out).toString();
         RunFolder top = RunFolder.create(runs, "reproduce");
         out.println("Reproduce folder: " + top.dir());

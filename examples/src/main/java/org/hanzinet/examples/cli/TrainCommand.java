@@ -62,6 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
             cfg = Json.read(folder.config(), RunConfig.class);
         } else {
             RunConfig draft = training.resolve(ModelKind.parse(model), Head.parse(head), "");
+            TrainingRun.checkHeap(draft);
             cfg = draft.withData(SyntheticCache.resolveDataDir(dataOptions.data, dataOptions.cacheRoot(), draft, out).toString());
             folder = RunFolder.create(runs, cfg.runName());
         }

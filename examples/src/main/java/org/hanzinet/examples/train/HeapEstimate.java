@@ -9,9 +9,9 @@ import org.hanzinet.examples.model.ReferenceModels;
 
 /**
  * An estimate, from the architecture alone (nothing is allocated), of the heap a training run needs:
- * parameters x (value + gradient + optimiser state), the activations a batch keeps for backward (layer
- * outputs, max-pool arg-max, convolution column buffers, the head's full-size output) plus their
- * gradients, the batch tensors and the cached data set. Checked before training so an undersized heap
+ * parameters x (value + gradient + optimiser state), the buffers the layers keep per batch (outputs,
+ * input gradients, max-pool arg-max, the head's full-size output), the batch tensors and the cached data
+ * set. Calibrated against measured peaks at 2048 x 2048 (see the README). Checked before training so an undersized heap
  * fails in a second with the {@code -Xmx} to use instead of after hours.
  */
 public final class HeapEstimate {
@@ -32,7 +32,7 @@ public final class HeapEstimate {
         e.terms.put("parameters x (value + gradient + " + state + " optimiser buffers)", params * FLOAT * (2 + state));
         e.terms.put("checkpoint staging (largest tensor)", largestParameter(cfg.modelKind(), cfg.imageSize()) * FLOAT);
         long act = activationFloatsPerImage(cfg.modelKind(), s);
-        e.terms.put("activations + their gradients (batch " + n + ")", 2 * act * n * FLOAT);
+        e.terms.put("layer outputs and gradients (batch " + n + ")", act * n * FLOAT);
         e.terms.put("batch tensors (image, mask, weight, loss gradient)", 6 * s * s * n * FLOAT);
         e.terms.put("cached data set (" + cachedImages + " images)", 5 * s * s * cachedImages * FLOAT);
         e.terms.put("JVM and I/O base", BASE);
@@ -54,29 +54,33 @@ public final class HeapEstimate {
                 : Math.max(64L * 128 * 25, (long) ReferenceModels.model2Features(s) * 20);
     }
 
-    /** Floats kept per image between forward and backward. */
+    /**
+     * Floats held per image by the layers' own buffers (each layer keeps its output and its input
+     * gradient between steps): per conv stage with {@code O} output channels at side {@code H} after a
+     * conv fed {@code C} channels at side {@code Hin}: conv output, ReLU output and gradient, pool
+     * input gradient ({@code 4 O H^2}), pool output and arg-max ({@code O H^2 / 2}), conv input gradient
+     * ({@code C Hin^2}); plus the head's full-size output, its gradient and the loss gradient.
+     */
     static long activationFloatsPerImage(ModelKind m, long s) {
-        long total = s * s * 2; // head output and its up-sampling input view / gradient
+        long total = 3 * s * s;
         if (m == ModelKind.MODEL1) {
             long c1 = s - 4;
-            long p1 = c1 / 2;
-            long c2 = p1 - 4;
-            long p2 = c2 / 2;
-            total += conv(3, 3, c1, p1) + conv(3, 16, c2, p2);
+            long c2 = c1 / 2 - 4;
+            total += stage(3, 3, s, c1) + stage(3, 16, c1 / 2, c2);
         } else {
             int[][] ch = {{3, 3}, {3, 128}, {128, 64}, {64, 32}};
             long side = s;
             for (int[] c : ch) {
-                total += conv(c[0], c[1], side, side / 2);
+                total += stage(c[0], c[1], side, side);
                 side /= 2;
             }
         }
         return total;
     }
 
-    /** conv output + ReLU output + pooled output + arg-max + one column buffer of {@code in*25 x side^2}. */
-    private static long conv(int in, int out, long side, long pooled) {
-        return 2L * out * side * side + 2L * out * pooled * pooled + 25L * in * side * side;
+    private static long stage(int in, int out, long inSide, long convSide) {
+        long plane = convSide * convSide;
+        return 4L * out * plane + out * plane / 2 + (long) in * inSide * inSide;
     }
 
     public long totalBytes() {

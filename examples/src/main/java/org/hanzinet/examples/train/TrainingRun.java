@@ -52,8 +52,7 @@ public final class TrainingRun {
     public static Result run(RunConfig cfg, SplitData data, RunFolder folder, boolean resume, int stopAfter,
                              PrintWriter out, PrintWriter err) throws IOException {
         Parallel.setThreads(cfg.threads());
-        HeapEstimate.of(cfg, cachedImages(data)).requireFits(Runtime.getRuntime().maxMemory(), cfg.runName()
-                + " at " + cfg.imageSize() + " x " + cfg.imageSize() + ", batch " + cfg.batchSize());
+        checkHeap(cfg);
         Module model = buildModel(cfg);
         Optimizer optimizer = buildOptimizer(cfg, model);
         CheckpointStore store = new RunCheckpoint(folder.checkpoint(), cfg);
@@ -86,7 +85,13 @@ public final class TrainingRun {
                 SeedFigures.trainLosses(cfg.modelKind()));
     }
 
-    private static int cachedImages(SplitData data) {
-        return data.train().size() + data.val().size() + data.test().size();
+    /**
+     * Fails at once, with the estimate and the {@code -Xmx} to use, when the heap is too small for
+     * {@code cfg}; called before any data is generated or read.
+     */
+    public static void checkHeap(RunConfig cfg) {
+        int cached = cfg.imageSize() <= org.hanzinet.examples.data.CtwData.CACHE_LIMIT ? Math.max(cfg.images(), 1) : 0;
+        HeapEstimate.of(cfg, cached).requireFits(Runtime.getRuntime().maxMemory(), cfg.runName() + " at "
+                + cfg.imageSize() + " x " + cfg.imageSize() + ", batch " + cfg.batchSize());
     }
 }

@@ -39,6 +39,12 @@ public final class ReproduceReport {
                     .append(" | ").append(RunReport.f4(m.seedAccuracy())).append(" | ")
                     .append(org.hanzinet.examples.train.ProgressBar.formatDuration(e.seconds())).append(" |\n");
         }
+        if (!entries.isEmpty()) {
+            double q = entries.get(0).metrics().positiveRate();
+            double h = q <= 0 || q >= 1 ? 0 : -(q * Math.log(q) + (1 - q) * Math.log(1 - q));
+            sb.append(String.format(Locale.ROOT, "| baseline: constant %.4f | | | | %.4f | %.4f | n/a | 0.0000 | 0.0000 "
+                    + "| 0.0000 | | |%n", q, h, 1 - q));
+        }
         sb.append("| seed model1 | 1d | 0.0240 | | 0.015 - 0.084 | | | | | | 0.33 | |\n");
         sb.append("| seed model2 | 1d | 0.3473 | | 0.072 | | | | | | 0.17 | |\n\n");
         sb.append(SeedFigures.ACCURACY_NOTE).append("\n\n");

@@ -85,6 +85,11 @@ public final class RunReport {
         row(sb, "F1", x.f1(), "not measured");
         row(sb, "IoU", x.iou(), "not measured");
         row(sb, "seed's \"accuracy\" formula", x.seedAccuracy(), num(SeedFigures.accuracy(m)));
+        double q = x.positiveRate();
+        double entropy = q <= 0 || q >= 1 ? 0 : -(q * Math.log(q) + (1 - q) * Math.log(1 - q));
+        sb.append(String.format(Locale.ROOT, "%nBaseline for scale: predicting background everywhere scores pixel accuracy "
+                + "%.4f (recall, F1 and IoU 0); the best constant probability (%.4f) has a test loss of %.4f. A model "
+                + "only beats the class prior where its loss is below that and its F1 above 0.%n", 1 - q, q, entropy));
         sb.append("\n").append(SeedFigures.ACCURACY_NOTE).append("\n\n");
     }
 

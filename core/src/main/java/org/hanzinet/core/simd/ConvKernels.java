@@ -39,4 +39,13 @@ public interface ConvKernels {
      */
     void correlateGrad(float[] g, int gOff, int gStride, int rows, float[] in, int[] taps, int t0, int t1,
             float[] dw, int dwOff, int dwStride, int q0, int q1);
+
+    /**
+     * Peak-FLOP probe: {@code iterations} rounds of {@link #probeFlopsPerIteration()} / 2 independent
+     * fused multiply-adds on registers, no memory traffic. Returns a sum so the work cannot be elided.
+     */
+    float probe(int iterations);
+
+    /** Floating-point operations (multiply and add counted separately) of one probe iteration. */
+    int probeFlopsPerIteration();
 }

@@ -13,11 +13,11 @@ final class PanamaProvider extends VectorizationProvider {
     PanamaProvider() {
         this.species = chooseSpecies();
         this.kernels = new PanamaKernels(species);
-        this.convKernels = new PanamaConvKernels(species);
+        this.convKernels = new PanamaConvKernels();
     }
 
     /** The preferred species, or the width named by {@code hanzinet.simd.bits} (64..512) for tests. */
-    private static VectorSpecies<Float> chooseSpecies() {
+    static VectorSpecies<Float> chooseSpecies() {
         String bits = System.getProperty(BITS_PROPERTY);
         if (bits == null || bits.isBlank()) {
             return FloatVector.SPECIES_PREFERRED;

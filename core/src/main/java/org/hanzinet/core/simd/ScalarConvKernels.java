@@ -48,4 +48,20 @@ public final class ScalarConvKernels implements ConvKernels {
             }
         }
     }
+
+    @Override
+    public float probe(int iterations) {
+        float a0 = 1, a1 = 2, a2 = 3, a3 = 4, a4 = 5, a5 = 6, a6 = 7, a7 = 8;
+        float m = 0.999f, c = 1e-3f;
+        for (int i = 0; i < iterations; i++) {
+            a0 = Math.fma(a0, m, c); a1 = Math.fma(a1, m, c); a2 = Math.fma(a2, m, c); a3 = Math.fma(a3, m, c);
+            a4 = Math.fma(a4, m, c); a5 = Math.fma(a5, m, c); a6 = Math.fma(a6, m, c); a7 = Math.fma(a7, m, c);
+        }
+        return a0 + a1 + a2 + a3 + a4 + a5 + a6 + a7;
+    }
+
+    @Override
+    public int probeFlopsPerIteration() {
+        return 16;
+    }
 }

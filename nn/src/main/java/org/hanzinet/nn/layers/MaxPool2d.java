@@ -81,6 +81,10 @@ public final class MaxPool2d extends Module {
             int r = row % oh;
             int base = input.offset() + plane * h * w;
             int ih0 = r * st;
+            if (k == 2 && st == 2) {
+                pool2x2Row(in, base, ih0 * w, w, out, am, row * ow, ow);
+                continue;
+            }
             for (int c = 0; c < ow; c++) {
                 int iw0 = c * st;
                 int best = ih0 * w + iw0;
@@ -97,6 +101,35 @@ public final class MaxPool2d extends Module {
                 out[row * ow + c] = max;
                 am[row * ow + c] = best;
             }
+        }
+    }
+
+    /** The reference models' 2x2, stride 2 case unrolled; same scan order and tie rule as the general loop. */
+    private static void pool2x2Row(float[] in, int base, int top, int w, float[] out, int[] am, int o, int ow) {
+        for (int c = 0; c < ow; c++, o++) {
+            int i0 = top + 2 * c;
+            int i2 = i0 + w;
+            float a = in[base + i0];
+            float b = in[base + i0 + 1];
+            float d = in[base + i2];
+            float e = in[base + i2 + 1];
+            // Starting from the first element equals the general loop's -inf start (a = -inf keeps index i0 both ways).
+            float max = a;
+            int best = i0;
+            if (b > max || Float.isNaN(b)) {
+                max = b;
+                best = i0 + 1;
+            }
+            if (d > max || Float.isNaN(d)) {
+                max = d;
+                best = i2;
+            }
+            if (e > max || Float.isNaN(e)) {
+                max = e;
+                best = i2 + 1;
+            }
+            out[o] = max;
+            am[o] = best;
         }
     }
 

@@ -29,6 +29,10 @@ import org.hanzinet.nn.optim.Optimizer;
  * <p>Writes are atomic: the file is written to a temporary file in the same directory, forced to disk,
  * then renamed over the target, so a crash or a failed write leaves the previous checkpoint intact.
  * Loads check every name, shape and dtype before touching the model, and fail on the first mismatch.
+ *
+ * <p>In PyTorch: {@code d = safetensors.torch.load_file(path)}, then
+ * {@code model.load_state_dict({k: v for k, v in d.items() if not k.startswith("optim.")})}; and a
+ * {@code state_dict} saved with {@code safetensors.torch.save_file} loads here.
  */
 public final class Checkpoint {
     /** Prefix of optimiser state tensors in the file. */

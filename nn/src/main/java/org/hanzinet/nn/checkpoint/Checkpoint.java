@@ -68,19 +68,28 @@ public final class Checkpoint {
         try (SafeTensorsReader r = SafeTensors.open(file)) {
             Map<String, Parameter> params = model.namedParameters();
             checkCompatible(r, params, optimizer);
+            if (optimizer != null) { // first: the optimiser validates its state before changing anything
+                loadOptimizerState(r, optimizer);
+            }
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
                 r.readInto(e.getKey(), e.getValue().value());
             }
-            if (optimizer != null) {
-                Map<String, Tensor> state = new LinkedHashMap<>();
-                for (TensorEntry e : r.entries()) {
-                    if (e.name().startsWith(OPTIM_PREFIX)) {
-                        state.put(e.name().substring(OPTIM_PREFIX.length()), r.read(e.name()));
-                    }
-                }
-                optimizer.loadState(state);
-            }
             return r.metadata();
+        }
+    }
+
+    private static void loadOptimizerState(SafeTensorsReader r, Optimizer optimizer) throws IOException {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (TensorEntry e : r.entries()) {
+            if (e.name().startsWith(OPTIM_PREFIX)) {
+                state.put(e.name().substring(OPTIM_PREFIX.length()), r.read(e.name()));
+            }
+        }
+        try {
+            optimizer.loadState(state);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointMismatchException(r.file() + ": optimiser state does not fit the "
+                    + optimizer.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package org.hanzinet.nn.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.hanzinet.nn.loss.BCELoss;
 import org.hanzinet.nn.optim.Adam;
 import org.hanzinet.nn.optim.Optimizer;
 import org.hanzinet.nn.optim.SGD;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,6 +60,23 @@ class CheckpointResumeTest {
         a.namedParameters().forEach((n, p) ->
                 assertThat(b.namedParameters().get(n).value().toArray()).as(n).containsExactly(p.value().toArray()));
         oa.state().forEach((n, t) -> assertThat(ob.state().get(n).toArray()).as(n).containsExactly(t.toArray()));
+    }
+
+    @Test
+    void optimiserStateThatDoesNotFitIsRejectedBeforeTheModelChanges() throws IOException {
+        Module a = model(1);
+        SGD withMomentum = new SGD(a.namedParameters(), 0.1, 0.9, 0.0, false);
+        step(a, withMomentum, Tensor.zeros(2, 7).fill(0.5f), Tensor.zeros(2, 3));
+        Path f = dir.resolve("momentum.safetensors");
+        Checkpoint.save(f, a, withMomentum, "{}", 1L);
+
+        Module b = model(2);
+        float[] before = b.namedParameters().get("0.weight").value().toArray();
+        SGD plain = new SGD(b.namedParameters(), 0.1, 0.0, 0.0, false);
+        assertThatThrownBy(() -> Checkpoint.load(f, b, plain)).isInstanceOf(CheckpointMismatchException.class)
+                .hasMessageContaining("momentum.safetensors: optimiser state does not fit the SGD")
+                .hasMessageContaining("momentum_buffer");
+        assertThat(b.namedParameters().get("0.weight").value().toArray()).containsExactly(before);
     }
 
     private static Module model(long seed) {

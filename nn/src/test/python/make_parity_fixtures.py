@@ -185,6 +185,11 @@ def losses():
         if pw is not None:
             fx.put_input("pos_weight", pw)
         loss_fixture(fx, lambda z: F.binary_cross_entropy_with_logits(z, t, pos_weight=pw), x)
+    fx = seeded("bce_weighted", loss="BCELoss", reduction="mean")  # weight 0 marks ignored pixels
+    p = fx.put_input("input", torch.rand(3, 8) * 0.98 + 0.01)
+    t = fx.put_input("target", torch.bernoulli(torch.full((3, 8), 0.4)))
+    w = fx.put_input("weight", torch.bernoulli(torch.full((3, 8), 0.7)) * (torch.rand(3, 8) + 0.5))
+    loss_fixture(fx, lambda x: F.binary_cross_entropy(x, t, weight=w), p)
 
 
 def optimiser_fixture(name, make_opt, state_keys, **config):

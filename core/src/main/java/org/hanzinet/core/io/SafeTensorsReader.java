@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,8 +177,7 @@ public final class SafeTensorsReader implements AutoCloseable {
             throw error(file, SafeTensors.METADATA_KEY + " is not a JSON object");
         }
         Map<String, String> out = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = m.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> kv = it.next();
+        for (Map.Entry<String, JsonNode> kv : m.properties()) {
             if (!kv.getValue().isTextual()) {
                 throw error(file, SafeTensors.METADATA_KEY + " value of '" + kv.getKey() + "' is not a string");
             }
@@ -191,8 +189,7 @@ public final class SafeTensorsReader implements AutoCloseable {
     private static Map<String, TensorEntry> entries(Path file, ObjectNode root, long dataBytes)
             throws SafeTensorsException {
         List<TensorEntry> list = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> kv = it.next();
+        for (Map.Entry<String, JsonNode> kv : root.properties()) {
             if (!kv.getKey().equals(SafeTensors.METADATA_KEY)) {
                 list.add(HeaderEntries.parse(file, kv.getKey(), kv.getValue()));
             }

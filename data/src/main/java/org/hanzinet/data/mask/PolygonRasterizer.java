@@ -51,16 +51,23 @@ public final class PolygonRasterizer {
 
     /** Fills the pixels whose centre c satisfies {@code from <= c < to}, clipped to {@code [0, width)}. */
     private static void fillSpan(float[] mask, int rowStart, int width, double from, double to) {
-        int x0 = (int) Math.max(0, Math.min(width, Math.ceil(from - 0.5)));
-        while (x0 > 0 && x0 - 1 + 0.5 >= from) {
-            x0--; // guard against rounding in from - 0.5
+        int x0 = firstCentreAtOrAfter(from, width);
+        int x1 = firstCentreAtOrAfter(to, width);
+        if (x1 > x0) {
+            java.util.Arrays.fill(mask, rowStart + x0, rowStart + x1, 1f);
         }
-        while (x0 < width && x0 + 0.5 < from) {
-            x0++;
+    }
+
+    /** The smallest x in [0, width] with {@code x + 0.5 >= v} (exact, whatever the rounding of v - 0.5). */
+    private static int firstCentreAtOrAfter(double v, int width) {
+        int x = (int) Math.max(0, Math.min(width, Math.ceil(v - 0.5)));
+        while (x > 0 && x - 1 + 0.5 >= v) {
+            x--;
         }
-        for (int x = x0; x < width && x + 0.5 < to; x++) {
-            mask[rowStart + x] = 1f;
+        while (x < width && x + 0.5 < v) {
+            x++;
         }
+        return x;
     }
 
     private static void sortPrefix(double[] a, int n) {

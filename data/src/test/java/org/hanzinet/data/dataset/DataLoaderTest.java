@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hanzinet.data.ctw.CtwImage;
+import org.hanzinet.data.testing.ArrayAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +41,8 @@ class DataLoaderTest {
         Batch b = batches.get(1);
         String id = b.ids().get(1);
         int idx = Integer.parseInt(id.substring(3));
-        assertThat(b.masks().slice(1).toArray()).containsExactly(ds.get(idx).mask().toArray());
-        assertThat(b.images().slice(1).toArray()).containsExactly(ds.get(idx).image().toArray());
+        ArrayAssert.assertSameFloats("b.masks().slice(1).toArray()", b.masks().slice(1).toArray(), ds.get(idx).mask().toArray());
+        ArrayAssert.assertSameFloats("b.images().slice(1).toArray()", b.images().slice(1).toArray(), ds.get(idx).image().toArray());
         assertThat(drain(new DataLoader(ds, LoaderOptions.of(3).withDropLast(true)), 0)).hasSize(2);
     }
 
@@ -60,7 +61,7 @@ class DataLoaderTest {
         assertThat(async).hasSameSizeAs(sync);
         for (int i = 0; i < sync.size(); i++) {
             assertThat(async.get(i).ids()).isEqualTo(sync.get(i).ids());
-            assertThat(async.get(i).images().toArray()).containsExactly(sync.get(i).images().toArray());
+            ArrayAssert.assertSameFloats("async.get(i).images().toArray()", async.get(i).images().toArray(), sync.get(i).images().toArray());
         }
     }
 

@@ -161,7 +161,7 @@ class SyntheticCtwTest {
         GlyphSet g = GlyphSet.get();
         assertThat(g.font.getFontName()).containsIgnoringCase("Droid");
         assertThat(g.hanzi.length()).isGreaterThanOrEqualTo(500);
-        assertThat(g.hanzi.chars()).allMatch(c -> Scene.isChinese(String.valueOf((char) c)));
+        assertThat(g.hanzi.chars()).allMatch(c -> Scene.isChinese(String.valueOf((char) c.intValue())));
         assertThat(Scene.isChinese("A")).isFalse();
         assertThat(GlyphSet.glyphOf('A')).isEqualTo('\uff21');
         assertThat(SyntheticCtwTest.class.getResource("/org/hanzinet/data/synthetic/DroidSansFallbackSubset.NOTICE.txt")).isNotNull();

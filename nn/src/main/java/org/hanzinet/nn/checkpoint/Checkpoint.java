@@ -29,6 +29,10 @@ import org.hanzinet.nn.optim.Optimizer;
  * <p>Writes are atomic: the file is written to a temporary file in the same directory, forced to disk,
  * then renamed over the target, so a crash or a failed write leaves the previous checkpoint intact.
  * Loads check every name, shape and dtype before touching the model, and fail on the first mismatch.
+ *
+ * <p>In PyTorch: {@code d = safetensors.torch.load_file(path)}, then
+ * {@code model.load_state_dict({k: v for k, v in d.items() if not k.startswith("optim.")})}; and a
+ * {@code state_dict} saved with {@code safetensors.torch.save_file} loads here.
  */
 public final class Checkpoint {
     /** Prefix of optimiser state tensors in the file. */
@@ -64,19 +68,28 @@ public final class Checkpoint {
         try (SafeTensorsReader r = SafeTensors.open(file)) {
             Map<String, Parameter> params = model.namedParameters();
             checkCompatible(r, params, optimizer);
+            if (optimizer != null) { // first: the optimiser validates its state before changing anything
+                loadOptimizerState(r, optimizer);
+            }
             for (Map.Entry<String, Parameter> e : params.entrySet()) {
                 r.readInto(e.getKey(), e.getValue().value());
             }
-            if (optimizer != null) {
-                Map<String, Tensor> state = new LinkedHashMap<>();
-                for (TensorEntry e : r.entries()) {
-                    if (e.name().startsWith(OPTIM_PREFIX)) {
-                        state.put(e.name().substring(OPTIM_PREFIX.length()), r.read(e.name()));
-                    }
-                }
-                optimizer.loadState(state);
-            }
             return r.metadata();
+        }
+    }
+
+    private static void loadOptimizerState(SafeTensorsReader r, Optimizer optimizer) throws IOException {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (TensorEntry e : r.entries()) {
+            if (e.name().startsWith(OPTIM_PREFIX)) {
+                state.put(e.name().substring(OPTIM_PREFIX.length()), r.read(e.name()));
+            }
+        }
+        try {
+            optimizer.loadState(state);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointMismatchException(r.file() + ": optimiser state does not fit the "
+                    + optimizer.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

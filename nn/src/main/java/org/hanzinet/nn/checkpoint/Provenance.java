@@ -4,7 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,9 +17,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where a saved model came from, as the string map stored in a checkpoint's {@code __metadata__}: the
  * configuration JSON and seed (given by the caller), and library version, git revision, Java version,
- * OS, architecture and creation time (found here). Version and revision come from the jar manifest
- * or the {@code build-info.properties} resource written at build time, then {@code git rev-parse HEAD},
- * then "unknown".
+ * OS, architecture and creation time (found here). The version comes from the jar manifest, else the
+ * {@code build-info.properties} resource filtered at build time. The revision comes from that resource
+ * when the build was run with {@code -Dgit.revision=$(git rev-parse HEAD)}; otherwise, when hanzinet runs
+ * from its own build directory (not a jar), from {@code git rev-parse HEAD} in that directory, so a
+ * user's own repository is never mistaken for hanzinet's; else "unknown".
  */
 public final class Provenance {
     public static final String FORMAT = "format";
@@ -93,9 +98,20 @@ public final class Provenance {
         return r;
     }
 
+    /** {@code git rev-parse HEAD} in the directory the classes were loaded from, if that is a directory. */
     private static String runGit() {
+        Path classes;
         try {
-            Process p = new ProcessBuilder("git", "rev-parse", "HEAD").redirectErrorStream(true).start();
+            classes = Path.of(Provenance.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return UNKNOWN;
+        }
+        if (!Files.isDirectory(classes)) {
+            return UNKNOWN; // a jar: its build-info resource is the only trustworthy source
+        }
+        try {
+            Process p = new ProcessBuilder("git", "-C", classes.toString(), "rev-parse", "HEAD")
+                    .redirectErrorStream(true).start();
             p.getOutputStream().close();
             if (!p.waitFor(5, TimeUnit.SECONDS)) {
                 p.destroyForcibly();

@@ -7,7 +7,9 @@ import org.hanzinet.core.simd.VectorizationProvider;
 import org.hanzinet.nn.Module;
 
 /**
- * max(x, 0) element-wise, any shape; NaN stays NaN and the gradient at 0 is 0, as in PyTorch.
+ * max(x, 0) element-wise, any shape, through core's vector kernels: NaN stays NaN, -0 stays -0 and the
+ * gradient at 0 is 0, as in PyTorch. One difference remains at NaN inputs: PyTorch's backward passes the
+ * gradient through a NaN output ({@code result <= 0 ? 0 : grad}), core's kernel gives 0 there.
  *
  * <p>Output and input gradient live in buffers owned by the layer and are overwritten by its next
  * call of the same shape. Backward uses the cached output (y > 0 exactly when x > 0), so the caller may

@@ -85,9 +85,7 @@ public final class BCELoss {
                 if (!(pi >= 0f && pi <= 1f)) {
                     return Double.NaN;
                 }
-                float ti = t[to + i];
-                float l = (ti - 1f) * Math.max((float) Math.log(1f - pi), LOG_CLAMP)
-                        - ti * Math.max((float) Math.log(pi), LOG_CLAMP);
+                float l = term(pi, t[to + i]);
                 s += w == null ? l : l * w[wo + i];
             }
             return s;
@@ -100,6 +98,21 @@ public final class BCELoss {
         this.weight = weight;
         this.divisor = LossSupport.divisor(config.reduction(), probs, weight);
         return divisor == 0 ? 0f : (float) (sum / divisor);
+    }
+
+    /**
+     * PyTorch's element term {@code (t - 1) max(log(1 - p), -100) - t max(log p, -100)}, in float. For a 0/1
+     * target (masks) one of the products is exactly 0 (both logs are finite after the clamp), so only one
+     * log is taken: the same value at half the cost.
+     */
+    static float term(float p, float t) {
+        if (t == 0f) {
+            return -Math.max((float) Math.log(1f - p), LOG_CLAMP);
+        }
+        if (t == 1f) {
+            return -Math.max((float) Math.log(p), LOG_CLAMP);
+        }
+        return (t - 1f) * Math.max((float) Math.log(1f - p), LOG_CLAMP) - t * Math.max((float) Math.log(p), LOG_CLAMP);
     }
 
     private static void requireProbabilities(Tensor probs) {

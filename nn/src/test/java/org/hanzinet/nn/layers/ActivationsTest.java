@@ -35,6 +35,7 @@ class ActivationsTest extends HanzinetTestBase {
         ReLU relu = new ReLU();
         Tensor y = relu.forward(x);
         assertThat(y.toArray()).containsExactly(0f, 0f, 3f, Float.NaN, -0f);
+        // PyTorch would give 1 at the NaN (its backward tests result <= 0); core's kernel gives 0 (documented).
         Tensor g = relu.backward(Tensor.full(1f, 5));
         assertThat(g.toArray()).containsExactly(0f, 0f, 1f, 0f, 0f);
     }

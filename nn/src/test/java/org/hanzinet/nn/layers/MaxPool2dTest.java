@@ -88,6 +88,65 @@ class MaxPool2dTest extends HanzinetTestBase {
         assertThat(pool.backward(Tensor.full(1f, 1, 1, 1, 1)).toArray()).containsExactly(1f, 0f, 0f, 0f);
     }
 
+    /** The PyTorch CPU loop, written plainly: [H, W] plane, returns {values..., indices...} interleaved per output. */
+    private static float[][] reference(Tensor x, int k, int s) {
+        int h = x.size(2);
+        int w = x.size(3);
+        int oh = (h - k) / s + 1;
+        int ow = (w - k) / s + 1;
+        int planes = x.size(0) * x.size(1);
+        float[] values = new float[planes * oh * ow];
+        float[] indices = new float[values.length];
+        for (int p = 0, o = 0; p < planes; p++) {
+            for (int r = 0; r < oh; r++) {
+                for (int c = 0; c < ow; c++, o++) {
+                    float max = Float.NEGATIVE_INFINITY;
+                    int best = r * s * w + c * s;
+                    for (int i = r * s; i < r * s + k; i++) {
+                        for (int j = c * s; j < c * s + k; j++) {
+                            float v = x.getFlat(p * h * w + i * w + j);
+                            if (v > max || Float.isNaN(v)) {
+                                max = v;
+                                best = i * w + j;
+                            }
+                        }
+                    }
+                    values[o] = max;
+                    indices[o] = best;
+                }
+            }
+        }
+        return new float[][] {values, indices};
+    }
+
+    @Test
+    void matchesAPlainReferenceWithManyTiesNaNsInfinitiesAndSignedZeros() {
+        int[][] configs = {{2, 2}, {3, 2}, {2, 1}, {3, 3}};
+        for (int[] kc : configs) {
+            Tensor x = Tensor.zeros(2, 3, 9, 11);
+            for (int i = 0; i < x.numel(); i++) {
+                int u = rng.nextInt(12);
+                x.setFlat(i, u == 0 ? Float.NaN : u == 1 ? Float.NEGATIVE_INFINITY : u == 2 ? Float.POSITIVE_INFINITY
+                        : u == 3 ? -0f : rng.nextInt(3) - 1);
+            }
+            MaxPool2d pool = new MaxPool2d(kc[0], kc[1]);
+            float[][] ref = reference(x, kc[0], kc[1]);
+            assertThat(pool.forward(x).toArray()).as("values k=%d s=%d", kc[0], kc[1]).containsExactly(ref[0]);
+            // The arg-max shows through backward: a gradient of 1 + output index lands at its input.
+            Tensor g = Tensor.zeros(pool.forward(x).shape());
+            for (int i = 0; i < g.numel(); i++) {
+                g.setFlat(i, 1 + i);
+            }
+            Tensor gi = pool.backward(g);
+            float[] expected = new float[x.numel()];
+            int planeOut = g.numel() / 6;
+            for (int o = 0; o < g.numel(); o++) {
+                expected[(o / planeOut) * 99 + (int) ref[1][o]] += 1 + o;
+            }
+            assertThat(gi.toArray()).as("gradients k=%d s=%d", kc[0], kc[1]).containsExactly(expected);
+        }
+    }
+
     @Test
     void multiThreadedEqualsSingleThreaded() {
         Tensor x = randomTensor(2, 3, 130, 129);

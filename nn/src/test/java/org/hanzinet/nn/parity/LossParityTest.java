@@ -3,6 +3,7 @@ package org.hanzinet.nn.parity;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.loss.BCELoss;
 import org.hanzinet.nn.loss.BCEWithLogitsLoss;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,6 +19,16 @@ class LossParityTest {
         ParityFixture fx = ParityFixture.load(fixture);
         BCELoss loss = new BCELoss();
         float value = loss.forward(fx.tensor("input"), fx.tensor("target"));
+        fx.assertClose("loss", Tensor.of(new float[] {value}, 1), ParityFixture.TOLERANCE);
+        fx.assertClose("grad_input", loss.backward(), ParityFixture.TOLERANCE);
+    }
+
+    /** PyTorch's weight= with mean reduction: sum(w * l) / N, zero weights included in N (Reduction.MEAN). */
+    @Test
+    void weightedBceMatchesPyTorch() {
+        ParityFixture fx = ParityFixture.load("bce_weighted");
+        BCELoss loss = new BCELoss();
+        float value = loss.forward(fx.tensor("input"), fx.tensor("target"), fx.tensor("weight"));
         fx.assertClose("loss", Tensor.of(new float[] {value}, 1), ParityFixture.TOLERANCE);
         fx.assertClose("grad_input", loss.backward(), ParityFixture.TOLERANCE);
     }

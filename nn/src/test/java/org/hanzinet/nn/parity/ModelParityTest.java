@@ -8,6 +8,7 @@ import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 import org.hanzinet.nn.Sequential;
+import org.hanzinet.nn.layers.Conv2d;
 import org.hanzinet.nn.layers.Flatten;
 import org.hanzinet.nn.layers.Linear;
 import org.hanzinet.nn.layers.MaxPool2d;
@@ -61,7 +62,7 @@ class ModelParityTest {
 
     /** layerK = [Conv2d(k 5), ReLU, MaxPool2d(2)], named as the examples name them. */
     private static Module block(int in, int out, int padding) {
-        return new Sequential(new KernelConv2d(in, out, 5, 1, padding), new ReLU(), new MaxPool2d(2, 2));
+        return new Sequential(new Conv2d(in, out, 5, 1, padding, true, new Rng(3)), new ReLU(), new MaxPool2d(2, 2));
     }
 
     private static void stepAndCompare(ParityFixture fx, Module net, Optimizer opt, int outputs) {

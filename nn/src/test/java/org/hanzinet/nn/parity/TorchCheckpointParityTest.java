@@ -9,6 +9,7 @@ import org.hanzinet.core.Rng;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.Sequential;
 import org.hanzinet.nn.checkpoint.Checkpoint;
+import org.hanzinet.nn.layers.Conv2d;
 import org.hanzinet.nn.layers.Flatten;
 import org.hanzinet.nn.layers.Linear;
 import org.hanzinet.nn.layers.MaxPool2d;
@@ -29,7 +30,7 @@ class TorchCheckpointParityTest {
     private static Net model() {
         Rng rng = new Rng(99); // overwritten by the checkpoint
         return new Net()
-                .add("layer1", new Sequential(new KernelConv2d(3, 4, 3, 1, 1), new ReLU(), new MaxPool2d(2, 2)))
+                .add("layer1", new Sequential(new Conv2d(3, 4, 3, 1, 1, true, rng), new ReLU(), new MaxPool2d(2, 2)))
                 .add("flatten", new Flatten())
                 .add("fc", new Linear(4 * 4 * 4, 5, true, rng))
                 .add("sigmoid", new Sigmoid());

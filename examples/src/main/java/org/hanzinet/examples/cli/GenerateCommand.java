@@ -9,8 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code generate}: the synthetic CTW-format data set (annotation JSONL + JPEG photos). */
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Generate the synthetic CTW-format data set: train.jsonl plus one JPEG per image, with Chinese "
-                + "characters drawn on textured backgrounds. Deterministic for a given seed.")
+        description = "Generate the synthetic CTW-format data set: annotations.jsonl plus images/<id>.jpg, with Chinese "
+                + "signs drawn on street-like backgrounds (the data module's generator). Deterministic for a given seed.")
 public final class GenerateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -48,12 +48,13 @@ public final class ReproduceReport {
         sb.append("| seed model1 | 1d | 0.0240 | | 0.015 - 0.084 | | | | | | 0.33 | |\n");
         sb.append("| seed model2 | 1d | 0.3473 | | 0.072 | | | | | | 0.17 | |\n\n");
         sb.append(SeedFigures.ACCURACY_NOTE).append("\n\n");
-        sb.append("## One test overlay per run\n\n");
+        sb.append("## Loss curve and one test overlay per run\n\n");
         for (Entry e : entries) {
+            Path dir = file.getParent().relativize(e.runDir());
+            sb.append("**").append(e.config().runName()).append("**\n\n![loss curve](").append(dir.resolve("loss-curve.png"))
+                    .append(")\n\n");
             if (e.overlay() != null) {
-                sb.append("**").append(e.config().runName()).append("**\n\n![").append(e.config().runName()).append("](")
-                        .append(file.getParent().relativize(e.runDir().resolve("overlays").resolve(e.overlay())))
-                        .append(")\n\n");
+                sb.append("![overlay](").append(dir.resolve("overlays").resolve(e.overlay())).append(")\n\n");
             }
         }
         Files.writeString(file, sb.toString());

@@ -61,7 +61,8 @@ public final class Trainer {
             double valLoss = val.isEmpty() ? Double.NaN : validationLoss(val, batchSize);
             EpochRecord r = new EpochRecord(epoch, losses[0], losses[1], valLoss, (System.nanoTime() - t0) / 1e9);
             history.add(r);
-            out.println("Epoch [" + epoch + "/" + epochs + "], Loss: " + (float) r.lastBatchLoss());
+            // As the seed printed it: loss.item() of the last batch, a float32 shown as a double.
+            out.println("Epoch [" + epoch + "/" + epochs + "], Loss: " + r.lastBatchLoss());
             out.printf(Locale.ROOT, "  mean train loss %.6f, validation loss %.6f (%s)%n", r.trainLoss(), r.valLoss(),
                     ProgressBar.formatDuration(r.seconds()));
             out.flush();

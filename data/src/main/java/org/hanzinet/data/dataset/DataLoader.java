@@ -10,7 +10,9 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hanzinet.core.Rng;
@@ -93,6 +95,17 @@ public final class DataLoader {
         return new Batch(images, masks, ignores, ids);
     }
 
+    /** Daemon threads that also end after a second idle, so an epoch abandoned without close() leaks nothing. */
+    private static ExecutorService newPool(int workers) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(workers, workers, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "hanzinet-loader-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
     /** One pass over the data set; an iterator of batches that owns its background threads. */
     public final class Epoch implements Iterator<Batch>, AutoCloseable {
         private final int[] order;
@@ -107,11 +120,7 @@ public final class DataLoader {
         private Epoch(int[] order, int epoch) {
             this.order = order;
             this.epoch = epoch;
-            this.pool = options.prefetch() == 0 ? null : Executors.newFixedThreadPool(options.workers(), r -> {
-                Thread t = new Thread(r, "hanzinet-loader-" + THREADS.incrementAndGet());
-                t.setDaemon(true); // an abandoned epoch never keeps the JVM alive
-                return t;
-            });
+            this.pool = options.prefetch() == 0 ? null : newPool(options.workers());
             topUp();
         }
 

@@ -22,8 +22,11 @@ import org.hanzinet.core.simd.VectorizationProvider;
  * width and keeps every s-th column; the gradients run on the dilated output gradient.
  */
 public final class DirectConv2d implements ConvAlgorithm {
-    /** Pixels per weight-gradient tile: 16 KB per plane, so a tile's planes stay in L2. */
-    static final int TILE = 4096;
+    /**
+     * Pixels per weight-gradient tile (a multiple of 64; system property {@code hanzinet.conv.tile} for
+     * tuning): small enough that a block's 4 gradient rows and 4 taps stay in L1.
+     */
+    static final int TILE = Math.max(64, Integer.getInteger("hanzinet.conv.tile", 4096) / 64 * 64);
 
     private final ConvKernels kernels;
     private DirectPlan plan;
@@ -131,7 +134,8 @@ public final class DirectConv2d implements ConvAlgorithm {
     public void backwardWeight(ConvGeometry g, Tensor x, Tensor dy, Tensor dw, Tensor db) {
         ConvAlgorithm.checkBackward(g, x, dy, dw, db);
         DirectPlan pl = plan(g);
-        float[] acc = pl.dwBuf();
+        int lanes = kernels.gradLanes();
+        float[] acc = pl.dwBuf(lanes);
         java.util.Arrays.fill(acc, 0f);
         int blocks = (g.outChannels() + 3) / 4 * (pl.taps.length / 4);
         for (int n = 0; n < g.batch(); n++) {
@@ -140,8 +144,12 @@ public final class DirectConv2d implements ConvAlgorithm {
             Parallel.forRange(blocks, 1, (from, to) -> weightGradBlocks(pl, acc, from, to));
         }
         float[] d = dw.data();
-        for (int i = 0; i < acc.length; i++) {
-            d[dw.offset() + i] += acc[i];
+        for (int i = 0; i < acc.length / lanes; i++) {
+            float sum = 0f;
+            for (int l = 0; l < lanes; l++) {
+                sum += acc[i * lanes + l];
+            }
+            d[dw.offset() + i] += sum;
         }
         if (db != null) {
             biasGrad(g, dy, db);

@@ -85,9 +85,11 @@ final class DirectPlan {
         return dyp;
     }
 
-    float[] dwBuf() {
-        if (dwBuf == null) {
-            dwBuf = new float[g.outChannels() * nTaps];
+    /** Weight-gradient partial sums, {@code lanes} per element of [O, C*K*K]. */
+    float[] dwBuf(int lanes) {
+        int size = Math.multiplyExact(g.outChannels() * nTaps, lanes);
+        if (dwBuf == null || dwBuf.length != size) {
+            dwBuf = new float[size];
         }
         return dwBuf;
     }

@@ -20,6 +20,9 @@ public interface ConvKernels {
     /** Name for logs and benchmark labels: "scalar" or "panama-512" and the like. */
     String name();
 
+    /** Partial sums kept per weight-gradient element by {@link #correlateGrad} (the vector width; 1 when scalar). */
+    int gradLanes();
+
     /** Floats read beyond the computed range (slack the caller must provide after its buffers). */
     int overrun();
 
@@ -33,9 +36,12 @@ public interface ConvKernels {
 
     /**
      * Weight-gradient block: for four gradient rows {@code j} and taps {@code t0 <= t < t1} (at most four),
-     * {@code dw[dwOff + j * dwStride + t] += sum_{q0 <= q < q1} g[gOff + j * gStride + q] * in[taps[t] + q]},
-     * storing only {@code j < rows}. Reads all four gradient rows, and {@code taps} up to index {@code t0 + 3}
-     * (callers pad the tap array to a multiple of four). {@code q1 - q0} must be a multiple of 16.
+     * adds {@code sum_{q0 <= q < q1} g[gOff + j * gStride + q] * in[taps[t] + q]} to element
+     * {@code e = dwOff + j * dwStride + t} of {@code dw}, kept as {@link #gradLanes()} partial sums at
+     * {@code dw[e * gradLanes() + lane]} (summing the lanes gives the gradient; no horizontal reduction in
+     * the hot loop). Stores only {@code j < rows}; reads all four gradient rows, and {@code taps} up to
+     * index {@code t0 + 3} (callers pad the tap array to a multiple of four). {@code q1 - q0} must be a
+     * multiple of 16.
      */
     void correlateGrad(float[] g, int gOff, int gStride, int rows, float[] in, int[] taps, int t0, int t1,
             float[] dw, int dwOff, int dwStride, int q0, int q1);

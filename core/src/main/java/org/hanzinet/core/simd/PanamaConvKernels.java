@@ -28,6 +28,11 @@ final class PanamaConvKernels implements ConvKernels {
     }
 
     @Override
+    public int gradLanes() {
+        return LANES;
+    }
+
+    @Override
     public int overrun() {
         return LANES;
     }
@@ -137,19 +142,31 @@ final class PanamaConvKernels implements ConvKernels {
             d = FloatVector.fromArray(SP, g, g3 + q);
             a30 = d.fma(x0, a30); a31 = d.fma(x1, a31); a32 = d.fma(x2, a32); a33 = d.fma(x3, a33);
         }
-        float[] r = {
-            a00.reduceLanes(VectorOperators.ADD), a01.reduceLanes(VectorOperators.ADD),
-            a02.reduceLanes(VectorOperators.ADD), a03.reduceLanes(VectorOperators.ADD),
-            a10.reduceLanes(VectorOperators.ADD), a11.reduceLanes(VectorOperators.ADD),
-            a12.reduceLanes(VectorOperators.ADD), a13.reduceLanes(VectorOperators.ADD),
-            a20.reduceLanes(VectorOperators.ADD), a21.reduceLanes(VectorOperators.ADD),
-            a22.reduceLanes(VectorOperators.ADD), a23.reduceLanes(VectorOperators.ADD),
-            a30.reduceLanes(VectorOperators.ADD), a31.reduceLanes(VectorOperators.ADD),
-            a32.reduceLanes(VectorOperators.ADD), a33.reduceLanes(VectorOperators.ADD)};
-        for (int j = 0; j < rows; j++) {
-            for (int t = t0; t < t1; t++) {
-                dw[dwOff + j * dwStride + t] += r[4 * j + t - t0];
-            }
+        // Vector partial sums added in place: a horizontal reduceLanes per element and call cost as much
+        // as a 4096-pixel tile of FMAs.
+        int n = t1 - t0;
+        int e0 = (dwOff + t0) * LANES, e1 = e0 + dwStride * LANES, e2 = e1 + dwStride * LANES, e3 = e2 + dwStride * LANES;
+        FloatVector.fromArray(SP, dw, e0).add(a00).intoArray(dw, e0);
+        if (n > 1) FloatVector.fromArray(SP, dw, e0 + LANES).add(a01).intoArray(dw, e0 + LANES);
+        if (n > 2) FloatVector.fromArray(SP, dw, e0 + 2 * LANES).add(a02).intoArray(dw, e0 + 2 * LANES);
+        if (n > 3) FloatVector.fromArray(SP, dw, e0 + 3 * LANES).add(a03).intoArray(dw, e0 + 3 * LANES);
+        if (rows > 1) {
+            FloatVector.fromArray(SP, dw, e1).add(a10).intoArray(dw, e1);
+            if (n > 1) FloatVector.fromArray(SP, dw, e1 + LANES).add(a11).intoArray(dw, e1 + LANES);
+            if (n > 2) FloatVector.fromArray(SP, dw, e1 + 2 * LANES).add(a12).intoArray(dw, e1 + 2 * LANES);
+            if (n > 3) FloatVector.fromArray(SP, dw, e1 + 3 * LANES).add(a13).intoArray(dw, e1 + 3 * LANES);
+        }
+        if (rows > 2) {
+            FloatVector.fromArray(SP, dw, e2).add(a20).intoArray(dw, e2);
+            if (n > 1) FloatVector.fromArray(SP, dw, e2 + LANES).add(a21).intoArray(dw, e2 + LANES);
+            if (n > 2) FloatVector.fromArray(SP, dw, e2 + 2 * LANES).add(a22).intoArray(dw, e2 + 2 * LANES);
+            if (n > 3) FloatVector.fromArray(SP, dw, e2 + 3 * LANES).add(a23).intoArray(dw, e2 + 3 * LANES);
+        }
+        if (rows > 3) {
+            FloatVector.fromArray(SP, dw, e3).add(a30).intoArray(dw, e3);
+            if (n > 1) FloatVector.fromArray(SP, dw, e3 + LANES).add(a31).intoArray(dw, e3 + LANES);
+            if (n > 2) FloatVector.fromArray(SP, dw, e3 + 2 * LANES).add(a32).intoArray(dw, e3 + 2 * LANES);
+            if (n > 3) FloatVector.fromArray(SP, dw, e3 + 3 * LANES).add(a33).intoArray(dw, e3 + 3 * LANES);
         }
     }
 

@@ -9,6 +9,11 @@ public final class ScalarConvKernels implements ConvKernels {
     }
 
     @Override
+    public int gradLanes() {
+        return 1;
+    }
+
+    @Override
     public int overrun() {
         return 0;
     }

@@ -50,13 +50,34 @@ class ConvKernelsTest extends HanzinetTestBase {
         for (int rows = 1; rows <= 4; rows++) {
             for (int t0 = 0; t0 < 5; t0 += 4) {
                 int t1 = Math.min(5, t0 + 4);
-                float[] a = random(4 * 6), e = a.clone();
+                float[] e = random(4 * 6 + 1);
+                float[] a = spread(e, fast.gradLanes());
                 fast.correlateGrad(g, 3, pixels + 10, rows, in, taps, t0, t1, a, 1, 6, 0, pixels);
                 ref.correlateGrad(g, 3, pixels + 10, rows, in, taps, t0, t1, e, 1, 6, 0, pixels);
+                a = sumLanes(a, fast.gradLanes());
                 TensorAssert.assertClose("correlateGrad rows=" + rows + " taps " + t0 + ".." + t1,
                         Tensor.of(a, a.length), Tensor.of(e, e.length), 1e-6 * Math.sqrt(pixels) * 4, 1e-5);
             }
         }
+    }
+
+    /** Each value as the first of {@code lanes} partial sums (the rest zero). */
+    private static float[] spread(float[] v, int lanes) {
+        float[] out = new float[v.length * lanes];
+        for (int i = 0; i < v.length; i++) {
+            out[i * lanes] = v[i];
+        }
+        return out;
+    }
+
+    private static float[] sumLanes(float[] v, int lanes) {
+        float[] out = new float[v.length / lanes];
+        for (int i = 0; i < out.length; i++) {
+            for (int l = 0; l < lanes; l++) {
+                out[i] += v[i * lanes + l];
+            }
+        }
+        return out;
     }
 
     @ParameterizedTest

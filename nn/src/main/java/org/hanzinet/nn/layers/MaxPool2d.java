@@ -104,7 +104,12 @@ public final class MaxPool2d extends Module {
         }
     }
 
-    /** The reference models' 2x2, stride 2 case unrolled; same scan order and tie rule as the general loop. */
+    /**
+     * The reference models' 2x2, stride 2 case, unrolled and without data-dependent float branches (on
+     * random data they mispredict about half the time): the comparisons run on integer keys that order
+     * like the floats, with -0 and +0 equal, so the first maximum still wins and the output, read back
+     * from the input, keeps its sign of zero. A window holding a NaN takes the exact general rule.
+     */
     private static void pool2x2Row(float[] in, int base, int top, int w, float[] out, int[] am, int o, int ow) {
         for (int c = 0; c < ow; c++, o++) {
             int i0 = top + 2 * c;
@@ -113,24 +118,32 @@ public final class MaxPool2d extends Module {
             float b = in[base + i0 + 1];
             float d = in[base + i2];
             float e = in[base + i2 + 1];
-            // Starting from the first element equals the general loop's -inf start (a = -inf keeps index i0 both ways).
-            float max = a;
-            int best = i0;
-            if (b > max || Float.isNaN(b)) {
-                max = b;
-                best = i0 + 1;
+            int best;
+            if (a != a | b != b | d != d | e != e) {
+                best = nanWindow(a, b, d, e, i0, i2);
+            } else {
+                int ka = key(a);
+                int kb = key(b);
+                int kd = key(d);
+                int ke = key(e);
+                int top2 = kb > ka ? i0 + 1 : i0;
+                int bottom2 = ke > kd ? i2 + 1 : i2;
+                best = Math.max(kd, ke) > Math.max(ka, kb) ? bottom2 : top2;
             }
-            if (d > max || Float.isNaN(d)) {
-                max = d;
-                best = i2;
-            }
-            if (e > max || Float.isNaN(e)) {
-                max = e;
-                best = i2 + 1;
-            }
-            out[o] = max;
+            out[o] = in[base + best];
             am[o] = best;
         }
+    }
+
+    /** An int that orders as the float does for non-NaN values, with -0 == +0 (x + 0f turns -0 into +0). */
+    private static int key(float x) {
+        int bits = Float.floatToRawIntBits(x + 0f);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
+    }
+
+    /** PyTorch's scan for a 2x2 window holding a NaN: the last NaN in scan order. */
+    private static int nanWindow(float a, float b, float d, float e, int i0, int i2) {
+        return e != e ? i2 + 1 : d != d ? i2 : b != b ? i0 + 1 : i0;
     }
 
     @Override

@@ -120,14 +120,14 @@ class MaxPool2dTest extends HanzinetTestBase {
     }
 
     @Test
-    void matchesAPlainReferenceWithManyTiesNaNsAndInfinities() {
+    void matchesAPlainReferenceWithManyTiesNaNsInfinitiesAndSignedZeros() {
         int[][] configs = {{2, 2}, {3, 2}, {2, 1}, {3, 3}};
         for (int[] kc : configs) {
             Tensor x = Tensor.zeros(2, 3, 9, 11);
             for (int i = 0; i < x.numel(); i++) {
                 int u = rng.nextInt(12);
                 x.setFlat(i, u == 0 ? Float.NaN : u == 1 ? Float.NEGATIVE_INFINITY : u == 2 ? Float.POSITIVE_INFINITY
-                        : rng.nextInt(3));
+                        : u == 3 ? -0f : rng.nextInt(3) - 1);
             }
             MaxPool2d pool = new MaxPool2d(kc[0], kc[1]);
             float[][] ref = reference(x, kc[0], kc[1]);

@@ -11,6 +11,8 @@ import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Rng;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.simd.VectorizationProvider;
+import org.hanzinet.examples.model.Head;
+import org.hanzinet.examples.model.ReferenceModels;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.layers.Conv2d;
 import org.hanzinet.nn.loss.BCELoss;
@@ -30,7 +32,7 @@ import org.hanzinet.nn.optim.SGD;
  * </pre>
  * Modes: {@code fwd} (conv forward), {@code fwdbwd} (conv forward, input and weight gradients),
  * {@code train} (model forward, BCE, backward, optimiser step: model1 SGD(0.005, momentum 0.9) at batch
- * 5, model2 Adam(0.001) at batch 3).
+ * 5, model2 Adam(0.001) at batch 3; the examples module's {@code ReferenceModels} with the seed's 1-D head).
  */
 public final class SideBySide {
     private SideBySide() {}
@@ -131,7 +133,8 @@ public final class SideBySide {
     private static Runnable trainStep(Options o) {
         Rng rng = new Rng(0);
         int n = Cases.batch(o.name());
-        Module model = ReferenceNets.build(o.name(), o.size(), rng).train();
+        Module model = (o.name().equals("model1") ? ReferenceModels.model1(o.size(), Head.BANDS_1D, rng)
+                : ReferenceModels.model2(o.size(), Head.BANDS_1D, rng)).train();
         Optimizer opt = o.name().equals("model1")
                 ? new SGD(model.namedParameters(), 0.005, 0.9, 0, false)
                 : new Adam(model.namedParameters(), 0.001, 0.9, 0.999, 1e-8, 0);

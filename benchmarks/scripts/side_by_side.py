@@ -162,6 +162,7 @@ def build_jar():
 
 
 def main():
+    global JAR
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help="512^2 only, fewer repetitions")
     p.add_argument("--threads", type=int, default=2)
@@ -183,7 +184,6 @@ def main():
     os.makedirs(out, exist_ok=True)
     if any(i.startswith("hanzinet") for i in impls):
         # Run from a copy, so a rebuild during the run cannot change the code under measurement.
-        global JAR
         shutil.copy(JAR, os.path.join(out, "benchmarks.jar"))
         JAR = os.path.join(out, "benchmarks.jar")
     cfgs = [c for c in configurations(a.quick) if re.search(a.only, "%s %s %d" % c[:3])]

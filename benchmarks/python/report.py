@@ -36,9 +36,11 @@ def target_text(r, ref, peak):
         frac = r["gflop"] / r["median_s"] / peak
         parts.append("%.0f%% of peak %s" % (100 * frac, "meets 60%" if frac >= 0.6 else "< 60%"))
     if r["mode"] == "train" and r["case"] == "model1" and r["size"] >= 2048:
-        limit = max(ref["vmhwm_kb"] / 1024 / 1024, 15.7)
+        here = ref["vmhwm_kb"] / 1024 / 1024
+        issue = 15.7e9 / 2 ** 30  # issue 6's 15.7 GB, in GiB
         rss = r["vmhwm_kb"] / 1024 / 1024
-        parts.append("RSS %s %.1f GB" % ("<=" if rss <= limit else "above", limit))
+        parts.append("RSS %s PyTorch's %.1f GiB here, %s issue 6's 15.7 GB (%.1f GiB)"
+                     % ("<=" if rss <= here else "above", here, "<=" if rss <= issue else "above", issue))
     return "; ".join(parts)
 
 
@@ -55,7 +57,7 @@ def row(r, ref, peak):
 
 
 def table(results, peak=0.0):
-    lines = ["| configuration | implementation | median s | GFLOP/s | peak RSS GB | load | speed vs "
+    lines = ["| configuration | implementation | median s | GFLOP/s | peak RSS GiB | load | speed vs "
              + REFERENCE + " | target (issue 6) |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |"]
     refs = {(r["case"], r["mode"], r["size"]): r for r in results

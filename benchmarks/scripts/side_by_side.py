@@ -173,6 +173,7 @@ def main():
     p.add_argument("--timeout", type=int, default=1800, help="seconds per configuration")
     p.add_argument("--peak-gflops", type=float, default=0.0,
                    help="this machine's measured 2-thread peak (PeakFlopsBenchmark), for the %%-of-peak column")
+    p.add_argument("--reps", type=int, default=0, help="override the number of timed repetitions")
     p.add_argument("--build", action="store_true", help="rebuild benchmarks.jar first")
     p.add_argument("--out", default="", help="output directory (default benchmarks/target/side-by-side/<time>)")
     a = p.parse_args()
@@ -187,6 +188,8 @@ def main():
         shutil.copy(JAR, os.path.join(out, "benchmarks.jar"))
         JAR = os.path.join(out, "benchmarks.jar")
     cfgs = [c for c in configurations(a.quick) if re.search(a.only, "%s %s %d" % c[:3])]
+    if a.reps > 0:
+        cfgs = [c[:4] + (a.reps,) for c in cfgs]
     print("side by side: %d configurations x %d implementations -> %s" % (len(cfgs), len(impls), out), flush=True)
     results = []
     with open(os.path.join(out, "results.jsonl"), "w") as f:

@@ -9,7 +9,7 @@ import org.hanzinet.examples.config.RunConfig;
 
 /**
  * The default data: the synthetic CTW-format set, generated deterministically on first use into
- * {@code <cache>/synthetic-ctw/n<count>-s<size>-seed<seed>/} ({@code train.jsonl} + JPEGs) and reused
+ * {@code <cache>/synthetic-ctw/n<count>-s<size>-seed<seed>/} ({@code annotations.jsonl} + {@code images/*.jpg}) and reused
  * afterwards. A {@code COMPLETE} marker is written last, so an interrupted generation is redone.
  */
 public final class SyntheticCache {

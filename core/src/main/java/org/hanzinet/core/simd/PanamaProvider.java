@@ -8,14 +8,16 @@ import jdk.incubator.vector.VectorSpecies;
 final class PanamaProvider extends VectorizationProvider {
     private final VectorSpecies<Float> species;
     private final VectorKernels kernels;
+    private final ConvKernels convKernels;
 
     PanamaProvider() {
         this.species = chooseSpecies();
         this.kernels = new PanamaKernels(species);
+        this.convKernels = new PanamaConvKernels();
     }
 
     /** The preferred species, or the width named by {@code hanzinet.simd.bits} (64..512) for tests. */
-    private static VectorSpecies<Float> chooseSpecies() {
+    static VectorSpecies<Float> chooseSpecies() {
         String bits = System.getProperty(BITS_PROPERTY);
         if (bits == null || bits.isBlank()) {
             return FloatVector.SPECIES_PREFERRED;
@@ -40,5 +42,10 @@ final class PanamaProvider extends VectorizationProvider {
     @Override
     public VectorKernels kernels() {
         return kernels;
+    }
+
+    @Override
+    public ConvKernels convKernels() {
+        return convKernels;
     }
 }

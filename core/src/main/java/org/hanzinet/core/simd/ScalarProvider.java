@@ -3,6 +3,7 @@ package org.hanzinet.core.simd;
 /** The fallback when the Vector API is absent or switched off. */
 final class ScalarProvider extends VectorizationProvider {
     private final VectorKernels kernels = new ScalarKernels();
+    private final ConvKernels convKernels = new ScalarConvKernels();
 
     @Override
     public boolean isVectorized() {
@@ -17,5 +18,10 @@ final class ScalarProvider extends VectorizationProvider {
     @Override
     public VectorKernels kernels() {
         return kernels;
+    }
+
+    @Override
+    public ConvKernels convKernels() {
+        return convKernels;
     }
 }

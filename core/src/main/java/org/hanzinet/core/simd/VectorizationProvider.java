@@ -35,6 +35,9 @@ public abstract class VectorizationProvider {
     /** Element-wise and reduction kernels. */
     public abstract VectorKernels kernels();
 
+    /** Inner loops of the direct convolution (used by {@code org.hanzinet.core.conv.DirectConv2d}). */
+    public abstract ConvKernels convKernels();
+
     /** The scalar implementation, always available: the reference in differential tests. */
     public static VectorizationProvider scalar() {
         return Holder.SCALAR;

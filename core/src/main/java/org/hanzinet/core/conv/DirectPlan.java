@@ -1,0 +1,159 @@
+package org.hanzinet.core.conv;
+
+import org.hanzinet.core.Parallel;
+import org.hanzinet.core.Tensor;
+
+/**
+ * Buffers and tap tables of {@link DirectConv2d} for one geometry (any batch size).
+ *
+ * <p>Every plane is stored flat with one row stride {@code S = W + 2p + K - 1}, so a kernel tap
+ * (channel, ky, kx) is a fixed offset and a run of output pixels is a run of memory:
+ * <ul>
+ * <li>{@code xp [C, Hp, S]}: the input with its zero padding ({@code Hp = H + 2p}).</li>
+ * <li>{@code dyp [Opad, Hd, S]}: the output gradient dilated by the stride and padded by {@code K - 1}
+ *     on every side, so that the input gradient is a plain stride-1 correlation with the flipped,
+ *     transposed kernel, and the weight gradient a dot product over the same flat index.</li>
+ * </ul>
+ * Borders, dilation holes and the slack after each buffer are zero once and stay zero: fills only
+ * ever write the interior positions, which are the same for every call at this geometry.
+ */
+final class DirectPlan {
+    /** Floats of zero slack after each buffer: covers the kernels' overrun and the last tile. */
+    private static final int SLACK = 256;
+
+    final ConvGeometry g;
+    final int k, s, p, hp, rowStride, oh1, ow1, hd, planeX, planeD, oPad, cPad, nTaps, nTapsD;
+    /** Offsets of the taps (c, ky, kx) in xp, padded with zeros to a multiple of 4. */
+    final int[] taps;
+    /** Offsets of the taps (o, ky, kx) in dyp, for the input gradient. */
+    final int[] tapsD;
+    final float[] wPack;
+    final float[] wPackD;
+    final float[] biasPad;
+    private float[] xp;
+    private float[] dyp;
+    private float[] dwBuf;
+
+    DirectPlan(ConvGeometry geometry) {
+        g = geometry.withBatch(1);
+        k = g.kernel();
+        s = g.stride();
+        p = g.padding();
+        hp = g.height() + 2 * p;
+        rowStride = g.width() + 2 * p + k - 1;
+        oh1 = (g.outHeight() - 1) * s + 1;
+        ow1 = (g.outWidth() - 1) * s + 1;
+        hd = hp + k + 2 + 64 / rowStride;
+        planeX = hp * rowStride;
+        planeD = hd * rowStride;
+        oPad = roundUp(g.outChannels(), 4);
+        cPad = roundUp(g.inChannels(), 4);
+        nTaps = g.inChannels() * k * k;
+        nTapsD = g.outChannels() * k * k;
+        taps = new int[roundUp(nTaps, 4)];
+        for (int t = 0; t < nTaps; t++) {
+            taps[t] = t / (k * k) * planeX + t / k % k * rowStride + t % k;
+        }
+        tapsD = new int[nTapsD];
+        for (int t = 0; t < nTapsD; t++) {
+            tapsD[t] = t / (k * k) * planeD + t / k % k * rowStride + t % k;
+        }
+        wPack = new float[oPad * nTaps];
+        wPackD = new float[cPad * nTapsD];
+        biasPad = new float[oPad];
+    }
+
+    static int roundUp(int v, int m) {
+        return (v + m - 1) / m * m;
+    }
+
+    boolean fits(ConvGeometry other) {
+        return g.equals(other.withBatch(1));
+    }
+
+    float[] xp() {
+        if (xp == null) {
+            xp = new float[Math.addExact(Math.multiplyExact(g.inChannels(), planeX), SLACK)];
+        }
+        return xp;
+    }
+
+    float[] dyp() {
+        if (dyp == null) {
+            dyp = new float[Math.addExact(Math.multiplyExact(oPad, planeD), SLACK)];
+        }
+        return dyp;
+    }
+
+    /** Weight-gradient partial sums, {@code lanes} per element of [O, C*K*K]. */
+    float[] dwBuf(int lanes) {
+        int size = Math.multiplyExact(g.outChannels() * nTaps, lanes);
+        if (dwBuf == null || dwBuf.length != size) {
+            dwBuf = new float[size];
+        }
+        return dwBuf;
+    }
+
+    /** w [O, C, K, K] -> wPack [O/4][C*K*K][4], zero rows for the padding channels; bias likewise. */
+    void packWeights(Tensor w, Tensor b) {
+        float[] wd = w.data();
+        int o0 = g.outChannels();
+        for (int o = 0; o < o0; o++) {
+            int blk = o / 4 * nTaps * 4 + o % 4;
+            int src = w.offset() + o * nTaps;
+            for (int t = 0; t < nTaps; t++) {
+                wPack[blk + 4 * t] = wd[src + t];
+            }
+            biasPad[o] = b == null ? 0f : b.getFlat(o);
+        }
+    }
+
+    /** w [O, C, K, K] -> wPackD [C/4][O*K*K][4] with wPackD[c][o, ky, kx] = w[o, c, K-1-ky, K-1-kx]. */
+    void packWeightsFlipped(Tensor w) {
+        float[] wd = w.data();
+        int c0 = g.inChannels(), kk = k * k;
+        for (int c = 0; c < c0; c++) {
+            int blk = c / 4 * nTapsD * 4 + c % 4;
+            for (int o = 0; o < g.outChannels(); o++) {
+                int src = w.offset() + (o * c0 + c) * kk;
+                for (int i = 0; i < kk; i++) {
+                    wPackD[blk + 4 * (o * kk + i)] = wd[src + kk - 1 - i];
+                }
+            }
+        }
+    }
+
+    /** x[n] [C, H, W] -> interior of xp. */
+    void fillInput(Tensor x, int n) {
+        float[] dst = xp();
+        int h = g.height(), w = g.width(), c0 = g.inChannels();
+        int base = x.offset() + n * c0 * h * w;
+        Parallel.forRange(c0 * h, 64, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int c = r / h, y = r % h;
+                System.arraycopy(x.data(), base + r * w, dst, c * planeX + (y + p) * rowStride + p, w);
+            }
+        });
+    }
+
+    /** dy[n] [O, OH, OW] -> dyp, element (u, v) at row u*s + K-1, column v*s + K-1. */
+    void fillOutputGrad(Tensor dy, int n) {
+        float[] dst = dyp();
+        int oh = g.outHeight(), ow = g.outWidth(), o0 = g.outChannels();
+        int base = dy.offset() + n * o0 * oh * ow;
+        float[] src = dy.data();
+        Parallel.forRange(o0 * oh, 64, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int o = r / oh, u = r % oh;
+                int d = o * planeD + (u * s + k - 1) * rowStride + k - 1;
+                if (s == 1) {
+                    System.arraycopy(src, base + r * ow, dst, d, ow);
+                } else {
+                    for (int v = 0; v < ow; v++) {
+                        dst[d + v * s] = src[base + r * ow + v];
+                    }
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,136 @@
+package org.hanzinet.core.conv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.hanzinet.core.Parallel;
+import org.hanzinet.core.Tensor;
+import org.hanzinet.core.simd.ScalarConvKernels;
+import org.hanzinet.core.simd.VectorizationProvider;
+import org.hanzinet.core.testing.HanzinetTestBase;
+import org.hanzinet.core.testing.TensorAssert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Differential tests of the convolution implementations against the scalar reference: forward, input
+ * gradient, weight and bias gradient at awkward shapes (odd sizes, stride 2 and 3, padding 0..3, 1..16
+ * channels, batch 1..3, rows narrower and wider than one register block), and multi-threaded against
+ * single-threaded (bit-identical: every output element is reduced by one thread in a fixed order).
+ */
+class ConvDifferentialTest extends HanzinetTestBase {
+
+    @AfterEach
+    void restoreThreads() {
+        Parallel.setThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** batch, in, height, width, out, kernel, stride, padding */
+    static Stream<ConvGeometry> shapes() {
+        return Stream.of(
+                new ConvGeometry(1, 1, 7, 9, 1, 5, 1, 0),
+                new ConvGeometry(3, 3, 7, 9, 5, 5, 1, 2),
+                new ConvGeometry(1, 3, 17, 31, 17, 5, 1, 2),
+                new ConvGeometry(3, 1, 17, 31, 5, 5, 2, 0),
+                new ConvGeometry(1, 3, 17, 31, 5, 5, 2, 2),
+                new ConvGeometry(2, 3, 17, 31, 17, 3, 2, 1),
+                new ConvGeometry(1, 5, 9, 7, 3, 1, 1, 0),
+                new ConvGeometry(1, 2, 5, 5, 3, 5, 1, 0),
+                new ConvGeometry(1, 1, 3, 3, 1, 5, 1, 1),
+                new ConvGeometry(1, 3, 9, 133, 5, 5, 1, 2),
+                new ConvGeometry(2, 6, 6, 150, 9, 3, 2, 3),
+                new ConvGeometry(1, 16, 12, 37, 6, 5, 1, 2),
+                new ConvGeometry(1, 3, 19, 70, 3, 5, 3, 0));
+    }
+
+    private record Result(Tensor y, Tensor dx, Tensor dw, Tensor db) {}
+
+    private Result run(ConvAlgorithm a, ConvGeometry g, Tensor x, Tensor w, Tensor b, Tensor dy) {
+        Tensor y = Tensor.full(Float.NaN, g.outputShape());
+        a.forward(g, x, w, b, y);
+        Tensor dx = Tensor.full(Float.NaN, g.inputShape());
+        a.backwardInput(g, dy, w, dx);
+        // gradients accumulate: start from a non-zero value to prove it is added, not overwritten
+        Tensor dw = Tensor.full(0.25f, g.weightShape());
+        Tensor db = Tensor.full(-0.5f, g.outChannels());
+        a.backwardWeight(g, x, dy, dw, db);
+        return new Result(y, dx, dw, db);
+    }
+
+    private static void assertMatches(String who, ConvGeometry g, Result actual, Result expected) {
+        String at = who + " " + g + ": ";
+        double terms = Math.sqrt(g.inChannels() * g.kernel() * g.kernel() + g.outChannels() * g.kernel() * g.kernel());
+        TensorAssert.assertClose(at + "forward", actual.y, expected.y, 2e-6 * terms, 1e-5);
+        TensorAssert.assertClose(at + "input gradient", actual.dx, expected.dx, 2e-6 * terms, 1e-5);
+        double pixels = Math.sqrt((double) g.batch() * g.outHeight() * g.outWidth());
+        TensorAssert.assertClose(at + "weight gradient", actual.dw, expected.dw, 2e-6 * pixels, 1e-5);
+        TensorAssert.assertClose(at + "bias gradient", actual.db, expected.db, 2e-6 * pixels, 1e-5);
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void allImplementationsMatchTheReference(ConvGeometry g) {
+        Tensor x = randomTensor(g.inputShape());
+        Tensor w = randomTensor(g.weightShape());
+        Tensor b = randomTensor(g.outChannels());
+        Tensor dy = randomTensor(g.outputShape());
+        Result ref = run(new ScalarConv2d(), g, x, w, b, dy);
+        assertMatches("im2col", g, run(new Im2colConv2d(), g, x, w, b, dy), ref);
+        assertMatches("direct/" + VectorizationProvider.get().convKernels().name(), g,
+                run(new DirectConv2d(), g, x, w, b, dy), ref);
+        assertMatches("direct/scalar", g, run(new DirectConv2d(new ScalarConvKernels()), g, x, w, b, dy), ref);
+    }
+
+    @ParameterizedTest
+    @MethodSource("shapes")
+    void twoThreadsGiveBitIdenticalResults(ConvGeometry g) {
+        Tensor x = randomTensor(g.inputShape());
+        Tensor w = randomTensor(g.weightShape());
+        Tensor dy = randomTensor(g.outputShape());
+        for (ConvImpl impl : new ConvImpl[] {ConvImpl.SCALAR, ConvImpl.SIMD}) {
+            Parallel.setThreads(1);
+            Result one = run(impl.create(), g, x, w, null, dy);
+            Parallel.setThreads(2);
+            Result two = run(impl.create(), g, x, w, null, dy);
+            assertMatches(impl + " 2 threads vs 1", g, two, one);
+            assertThat(two.y.toArray()).as(impl + " forward").containsExactly(one.y.toArray());
+            assertThat(two.dx.toArray()).as(impl + " input gradient").containsExactly(one.dx.toArray());
+            assertThat(two.dw.toArray()).as(impl + " weight gradient").containsExactly(one.dw.toArray());
+        }
+    }
+
+    @Test
+    void im2colTwoThreadsCloseToOne() {
+        ConvGeometry g = new ConvGeometry(2, 3, 17, 31, 17, 5, 1, 2);
+        Tensor x = randomTensor(g.inputShape()), w = randomTensor(g.weightShape()), dy = randomTensor(g.outputShape());
+        Parallel.setThreads(1);
+        Result one = run(new Im2colConv2d(), g, x, w, null, dy);
+        Parallel.setThreads(2);
+        assertMatches("im2col 2 threads vs 1", g, run(new Im2colConv2d(), g, x, w, null, dy), one);
+    }
+
+    @Test
+    void buffersAreReusedAcrossCallsAndShapes() {
+        DirectConv2d direct = new DirectConv2d();
+        ScalarConv2d ref = new ScalarConv2d();
+        ConvGeometry[] seq = {new ConvGeometry(2, 3, 17, 31, 5, 5, 1, 2), new ConvGeometry(1, 3, 17, 31, 5, 5, 1, 2),
+            new ConvGeometry(1, 3, 9, 13, 5, 5, 2, 0), new ConvGeometry(2, 3, 17, 31, 5, 5, 1, 2)};
+        for (ConvGeometry g : seq) {
+            Tensor x = randomTensor(g.inputShape()), w = randomTensor(g.weightShape()), dy = randomTensor(g.outputShape());
+            assertMatches("direct reused", g, run(direct, g, x, w, null, dy), run(ref, g, x, w, null, dy));
+        }
+    }
+
+    @Test
+    void simdPathIsTheVectorApiWhenRequired() {
+        if (Boolean.getBoolean(VectorizationProvider.REQUIRED_PROPERTY)) {
+            assertThat(new DirectConv2d().kernelName()).startsWith("panama-");
+            assertThat(ConvImpl.choose(new ConvGeometry(1, 3, 64, 64, 16, 5, 1, 0))).isEqualTo(
+                    ConvImpl.forced() == null ? ConvImpl.SIMD : ConvImpl.forced());
+        } else {
+            assertThat(new DirectConv2d().kernelName()).isEqualTo(VectorizationProvider.get().convKernels().name());
+        }
+    }
+}

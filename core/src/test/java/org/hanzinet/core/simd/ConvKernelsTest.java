@@ -1,0 +1,92 @@
+package org.hanzinet.core.simd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.hanzinet.core.Tensor;
+import org.hanzinet.core.testing.HanzinetTestBase;
+import org.hanzinet.core.testing.TensorAssert;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The chosen convolution kernels (Vector API in the default run, scalar in the fallback run) against
+ * the scalar twin, on raw arrays: row widths around the 4-vector block, 1..4 channel rows, bias or none.
+ */
+class ConvKernelsTest extends HanzinetTestBase {
+    private final ConvKernels fast = VectorizationProvider.get().convKernels();
+    private final ConvKernels ref = new ScalarConvKernels();
+
+    private float[] random(int n) {
+        return randomTensor(n).toArray();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 7, 16, 17, 63, 64, 65, 127, 200})
+    void correlateRowMatchesScalar(int width) {
+        int[] taps = {0, 1, 2, 40, 41, 300, 301, 302, 555};
+        int nTaps = taps.length;
+        float[] in = random(1000 + width + 64);
+        float[] w = random(4 * nTaps + 3);
+        float[] bias = random(6);
+        for (int rows = 1; rows <= 4; rows++) {
+            float[] a = new float[4 * (width + 5) + 2];
+            float[] e = new float[a.length];
+            java.util.Arrays.fill(a, 7f);
+            java.util.Arrays.fill(e, 7f);
+            fast.correlateRow(in, 5, taps, nTaps, w, 3, rows % 2 == 0 ? bias : null, 2, rows, a, 2, width + 5, width);
+            ref.correlateRow(in, 5, taps, nTaps, w, 3, rows % 2 == 0 ? bias : null, 2, rows, e, 2, width + 5, width);
+            // Same tap order per element; only FMA (fast) vs multiply-add (scalar) rounding differs.
+            TensorAssert.assertClose("correlateRow rows=" + rows, Tensor.of(a, a.length), Tensor.of(e, e.length), 1e-5,
+                    1e-5);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {16, 64, 4096})
+    void correlateGradMatchesScalar(int pixels) {
+        int[] taps = {0, 3, 37, 38, 500, 0, 0, 0};
+        float[] in = random(600 + pixels + 64);
+        float[] g = random(4 * (pixels + 10) + 64);
+        for (int rows = 1; rows <= 4; rows++) {
+            for (int t0 = 0; t0 < 5; t0 += 4) {
+                int t1 = Math.min(5, t0 + 4);
+                float[] e = random(4 * 6 + 1);
+                float[] a = spread(e, fast.gradLanes());
+                fast.correlateGrad(g, 3, pixels + 10, rows, in, taps, t0, t1, a, 1, 6, 0, pixels);
+                ref.correlateGrad(g, 3, pixels + 10, rows, in, taps, t0, t1, e, 1, 6, 0, pixels);
+                a = sumLanes(a, fast.gradLanes());
+                TensorAssert.assertClose("correlateGrad rows=" + rows + " taps " + t0 + ".." + t1,
+                        Tensor.of(a, a.length), Tensor.of(e, e.length), 1e-6 * Math.sqrt(pixels) * 4, 1e-5);
+            }
+        }
+    }
+
+    /** Each value as the first of {@code lanes} partial sums (the rest zero). */
+    private static float[] spread(float[] v, int lanes) {
+        float[] out = new float[v.length * lanes];
+        for (int i = 0; i < v.length; i++) {
+            out[i * lanes] = v[i];
+        }
+        return out;
+    }
+
+    private static float[] sumLanes(float[] v, int lanes) {
+        float[] out = new float[v.length / lanes];
+        for (int i = 0; i < out.length; i++) {
+            for (int l = 0; l < lanes; l++) {
+                out[i] += v[i * lanes + l];
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0})
+    void tookTheVectorPathWhenRequired(int unused) {
+        if (Boolean.getBoolean(VectorizationProvider.REQUIRED_PROPERTY)) {
+            assertThat(fast.name()).startsWith("panama-");
+        } else {
+            assertThat(fast.name()).isEqualTo("scalar");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.hanzinet.data.synthetic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.hanzinet.core.Rng;
+import org.hanzinet.data.ctw.CtwCharacter;
+import org.hanzinet.data.ctw.CtwImage;
+import org.hanzinet.data.ctw.CtwJsonWriter;
+import org.hanzinet.data.ctw.CtwReadOptions;
+import org.hanzinet.data.ctw.CtwReader;
+import org.hanzinet.data.ctw.Polygon;
+import org.hanzinet.data.dataset.CtwDataset;
+import org.hanzinet.data.dataset.DatasetOptions;
+import org.hanzinet.data.dataset.Sample;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+class SyntheticCtwTest {
+    @TempDir
+    Path dir;
+
+    static final CtwReadOptions ALL = CtwReadOptions.defaults().withSelection(CtwReadOptions.Selection.ALL);
+
+    @Test
+    void generatedSetReadsBackThroughTheReaderAndTheDataset() {
+        Path jsonl = SyntheticCtw.generate(dir, 6, 256, 3);
+        List<CtwImage> imgs = CtwReader.readAll(jsonl, ALL);
+        assertThat(imgs).hasSize(6);
+        assertThat(imgs).allSatisfy(i -> assertThat(i.width()).isEqualTo(256));
+        assertThat(imgs.stream().mapToInt(i -> i.characters().size()).sum()).isGreaterThan(6 * 10);
+        assertThat(imgs.stream().flatMap(i -> i.characters().stream())).anyMatch(c -> !c.isChinese());
+        assertThat(imgs.stream().mapToInt(i -> i.ignores().size()).sum()).isPositive();
+        CtwDataset ds = new CtwDataset(SyntheticCtw.imageDir(jsonl), CtwReader.readAll(jsonl, CtwReadOptions.defaults()),
+                DatasetOptions.defaults());
+        for (int i = 0; i < ds.size(); i++) {
+            Sample s = ds.get(i);
+            assertThat(s.image().shape()).containsExactly(3, 256, 256);
+            assertThat(s.mask().sum()).as("image %s has character pixels", s.id()).isPositive();
+        }
+    }
+
+    @Test
+    void sameSeedGivesByteIdenticalFilesAndAnotherSeedDoesNot() throws IOException {
+        Path a = SyntheticCtw.generate(dir.resolve("a"), 3, 200, 42);
+        Path b = SyntheticCtw.generate(dir.resolve("b"), 3, 200, 42);
+        Path c = SyntheticCtw.generate(dir.resolve("c"), 3, 200, 43);
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        assertThat(Files.readAllBytes(a)).isNotEqualTo(Files.readAllBytes(c));
+        for (String f : List.of("0000000.jpg", "0000001.jpg", "0000002.jpg")) {
+            assertThat(Files.readAllBytes(SyntheticCtw.imageDir(a).resolve(f)))
+                    .as(f).isEqualTo(Files.readAllBytes(SyntheticCtw.imageDir(b).resolve(f)));
+        }
+        // Image i depends only on (seed, i): a longer run starts with the same images.
+        Path longer = SyntheticCtw.generate(dir.resolve("d"), 4, 200, 42);
+        assertThat(Files.readAllLines(longer).subList(0, 3)).isEqualTo(Files.readAllLines(a));
+    }
+
+    @Test
+    void jsonlIsWrittenLikeTheOfficialFiles() throws IOException {
+        Path jsonl = SyntheticCtw.generate(dir, 4, 320, 9);
+        byte[] bytes = Files.readAllBytes(jsonl);
+        for (byte b : bytes) {
+            assertThat(b & 0xFF).as("pure ASCII, non-ASCII escaped").isLessThan(0x80);
+        }
+        String text = new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(text).contains("\\u").endsWith("}\n").contains("\"is_chinese\": true, \"polygon\": [[");
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(jsonl)) {
+            JsonNode root = json.readTree(line);
+            assertSortedKeys(root);
+            for (JsonNode sentence : root.get("annotations")) {
+                for (JsonNode ch : sentence) {
+                    assertThat(ch.get("polygon")).hasSize(4);
+                    String t = ch.get("text").asText();
+                    boolean cjk = Character.UnicodeBlock.of(t.codePointAt(0)) == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS;
+                    assertThat(ch.get("is_chinese").asBoolean()).as(t).isEqualTo(cjk);
+                }
+            }
+        }
+        for (CtwImage img : CtwReader.readAll(jsonl, ALL)) {
+            for (CtwCharacter c : img.characters()) {
+                var expected = CtwJsonWriter.adjustedBbox(c.polygon());
+                assertThat(c.adjustedBbox().x()).isCloseTo(expected.x(), org.assertj.core.data.Offset.offset(1e-3));
+                assertThat(c.adjustedBbox().h()).isCloseTo(expected.h(), org.assertj.core.data.Offset.offset(2e-3));
+            }
+        }
+    }
+
+    @Test
+    void sizeSamplerFollowsCtwBuckets() {
+        Rng rng = new Rng(5);
+        int[] buckets = new int[3];
+        int n = 20_000;
+        for (int i = 0; i < n; i++) {
+            double s = CharacterSizes.sample(rng, 2048);
+            buckets[s < 16 ? 0 : s < 32 ? 1 : 2]++;
+        }
+        assertThat(buckets[0] / (double) n).isCloseTo(0.30, org.assertj.core.data.Offset.offset(0.015));
+        assertThat(buckets[1] / (double) n).isCloseTo(0.46, org.assertj.core.data.Offset.offset(0.015));
+        assertThat(buckets[2] / (double) n).isCloseTo(0.24, org.assertj.core.data.Offset.offset(0.015));
+        assertThat(CharacterSizes.sample(new Rng(1), 64)).isGreaterThanOrEqualTo(CharacterSizes.MIN_PIXELS);
+    }
+
+    @Test
+    void annotatedCharacterSizesMatchTheSampledOnesAt2048() {
+        // Two scenes, every sentence: the longer sides of its boxes are CTW-like sizes at 2048 px.
+        List<Double> sizes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            for (List<CtwCharacter> sentence : Scene.generate(2048, new Rng(i)).sentences) {
+                for (CtwCharacter c : sentence) {
+                    Polygon p = c.polygon();
+                    sizes.add(Math.max(p.maxX() - p.minX(), p.maxY() - p.minY()));
+                }
+            }
+        }
+        assertThat(sizes).hasSizeGreaterThan(20).allSatisfy(s -> assertThat(s).isBetween(3.0, 400.0));
+        assertThat(sizes).anyMatch(s -> s < 16).anyMatch(s -> s >= 16 && s < 32).anyMatch(s -> s >= 32);
+    }
+
+    @Test
+    @EnabledIfSystemProperty(named = "hanzinet.heavy", matches = "true")
+    void heavyCharacterSizeDistributionOver100ScenesAt2048() {
+        // The characters of a sentence share one size, so the per-character fractions vary like those of
+        // ~650 sentences (about 2 % standard deviation): hence 100 scenes and a 5 % tolerance.
+        int[] buckets = new int[3];
+        int n = 0;
+        for (int i = 0; i < 100; i++) {
+            for (List<CtwCharacter> sentence : Scene.generate(2048, new Rng(1000 + i)).sentences) {
+                for (CtwCharacter c : sentence) {
+                    Polygon p = c.polygon();
+                    double s = Math.max(p.maxX() - p.minX(), p.maxY() - p.minY());
+                    buckets[s < 16 ? 0 : s < 32 ? 1 : 2]++;
+                    n++;
+                }
+            }
+        }
+        assertThat(n).isGreaterThan(2000);
+        assertThat(buckets[0] / (double) n).isCloseTo(0.30, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(buckets[1] / (double) n).isCloseTo(0.46, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(buckets[2] / (double) n).isCloseTo(0.24, org.assertj.core.data.Offset.offset(0.05));
+    }
+
+    @Test
+    void defaultSetIsGeneratedOnceAndReused() throws IOException {
+        Path jsonl = SyntheticCtw.ensureDefault(dir);
+        assertThat(Files.readAllLines(jsonl)).hasSize(SyntheticCtw.DEFAULT_COUNT);
+        var stamp = Files.getLastModifiedTime(jsonl);
+        assertThat(SyntheticCtw.ensureDefault(dir)).isEqualTo(jsonl);
+        assertThat(Files.getLastModifiedTime(jsonl)).isEqualTo(stamp);
+        assertThat(CtwReader.readAll(jsonl, CtwReadOptions.defaults()).get(0).width()).isEqualTo(SyntheticCtw.DEFAULT_SIZE);
+    }
+
+    @Test
+    void bundledFontComesFromTheClassPathAndCoversItsCharacters() {
+        GlyphSet g = GlyphSet.get();
+        assertThat(g.font.getFontName()).containsIgnoringCase("Droid");
+        assertThat(g.hanzi.length()).isGreaterThanOrEqualTo(500);
+        assertThat(g.hanzi.chars()).allMatch(c -> Scene.isChinese(String.valueOf((char) c.intValue())));
+        assertThat(Scene.isChinese("A")).isFalse();
+        assertThat(GlyphSet.glyphOf('A')).isEqualTo('\uff21');
+        assertThat(SyntheticCtwTest.class.getResource("/org/hanzinet/data/synthetic/DroidSansFallbackSubset.NOTICE.txt")).isNotNull();
+    }
+
+    private static void assertSortedKeys(JsonNode node) {
+        if (node.isObject()) {
+            List<String> keys = new ArrayList<>();
+            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+                keys.add(it.next());
+            }
+            assertThat(keys).isSorted();
+            node.forEach(SyntheticCtwTest::assertSortedKeys);
+        } else if (node.isArray()) {
+            node.forEach(SyntheticCtwTest::assertSortedKeys);
+        }
+    }
+}

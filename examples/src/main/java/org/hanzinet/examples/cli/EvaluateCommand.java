@@ -1,0 +1,75 @@
+package org.hanzinet.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.hanzinet.core.Parallel;
+import org.hanzinet.examples.config.RunConfig;
+import org.hanzinet.examples.data.CtwData;
+import org.hanzinet.examples.data.SplitData;
+import org.hanzinet.examples.eval.Evaluation;
+import org.hanzinet.examples.eval.Metrics;
+import org.hanzinet.examples.report.Json;
+import org.hanzinet.examples.report.LossCsv;
+import org.hanzinet.examples.report.RunFolder;
+import org.hanzinet.examples.report.RunReport;
+import org.hanzinet.examples.train.EpochRecord;
+import org.hanzinet.examples.train.RunCheckpoint;
+import org.hanzinet.examples.train.TrainingRun;
+import org.hanzinet.nn.Module;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code evaluate}: test metrics and overlays of a trained run; updates its report. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate a trained run on its test split (threshold 0.5, ignored regions left out): "
+                + "metrics.json, overlays/*.png, and the metrics in report.md.")
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "The run folder (from train).")
+    Path run;
+
+    @Option(names = "--overlays", defaultValue = "6", description = "Overlay PNGs for the first N test images. "
+            + "Default: ${DEFAULT-VALUE}.")
+    int overlays;
+
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder, if it moved since training.")
+    Path data;
+
+    @Override
+    public Integer call() throws Exception {
+        RunFolder folder = RunFolder.existing(run);
+        RunConfig cfg = Json.read(folder.config(), RunConfig.class);
+        if (data != null) {
+            cfg = cfg.withData(data.toString());
+        }
+        Metrics m = evaluate(cfg, folder, overlays).metrics();
+        print(spec.commandLine().getOut(), cfg, m);
+        spec.commandLine().getOut().println("Report: " + folder.report());
+        return 0;
+    }
+
+    /** Loads the checkpoint, evaluates, writes metrics, overlays and the report. */
+    static Evaluation.Result evaluate(RunConfig cfg, RunFolder folder, int overlays) throws Exception {
+        Parallel.setThreads(cfg.threads());
+        SplitData split = CtwData.load(cfg);
+        Module model = TrainingRun.buildModel(cfg);
+        RunCheckpoint.loadModel(folder.checkpoint(), model);
+        Evaluation.Result r = Evaluation.run(model, split.test(), cfg.batchSize(), folder, overlays);
+        List<EpochRecord> history = Files.exists(folder.losses()) ? LossCsv.read(folder.losses()) : List.of();
+        RunReport.write(folder, cfg, history, r.metrics(), r.overlays(), CtwData.splitSizes(split));
+        return r;
+    }
+
+    static void print(java.io.PrintWriter out, RunConfig cfg, Metrics m) {
+        out.printf(Locale.ROOT, "%s test: loss %.4f, pixel accuracy %.4f, precision %.4f, recall %.4f, F1 %.4f, IoU %.4f"
+                        + " (seed's accuracy formula: %.4f) over %d images%n", cfg.runName(), m.loss(), m.pixelAccuracy(),
+                m.precision(), m.recall(), m.f1(), m.iou(), m.seedAccuracy(), m.images());
+        out.flush();
+    }
+}

@@ -1,0 +1,63 @@
+package org.hanzinet.examples.config;
+
+import org.hanzinet.core.Rng;
+import org.hanzinet.examples.model.Head;
+import org.hanzinet.examples.model.ReferenceModels;
+import org.hanzinet.nn.Module;
+
+/** The two reference models and the hyper-parameters the seed trained them with. */
+public enum ModelKind {
+    /** SGD lr 0.005 momentum 0.9, batch 5, 10 epochs. */
+    MODEL1("model1", "sgd", 0.005, 5, 10),
+    /** Adam lr 0.001, batch 3, 5 epochs. */
+    MODEL2("model2", "adam", 0.001, 3, 5);
+
+    private final String cliName;
+    private final String optimizer;
+    private final double lr;
+    private final int batchSize;
+    private final int epochs;
+
+    ModelKind(String cliName, String optimizer, double lr, int batchSize, int epochs) {
+        this.cliName = cliName;
+        this.optimizer = optimizer;
+        this.lr = lr;
+        this.batchSize = batchSize;
+        this.epochs = epochs;
+    }
+
+    public String cliName() {
+        return cliName;
+    }
+
+    public String defaultOptimizer() {
+        return optimizer;
+    }
+
+    public double defaultLr() {
+        return lr;
+    }
+
+    public int defaultBatchSize() {
+        return batchSize;
+    }
+
+    public int defaultEpochs() {
+        return epochs;
+    }
+
+    /** Builds the network for a square image of side {@code imageSize}. */
+    public Module build(int imageSize, Head head, Rng rng) {
+        return this == MODEL1 ? ReferenceModels.model1(imageSize, head, rng) : ReferenceModels.model2(imageSize, head, rng);
+    }
+
+    /** Parses {@code model1}/{@code model2} (also {@code 1}/{@code 2}), naming the bad value otherwise. */
+    public static ModelKind parse(String s) {
+        for (ModelKind m : values()) {
+            if (m.cliName.equalsIgnoreCase(s) || m.name().equalsIgnoreCase(s) || m.cliName.endsWith(s)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown model '" + s + "': expected model1 or model2");
+    }
+}

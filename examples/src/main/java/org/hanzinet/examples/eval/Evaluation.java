@@ -1,0 +1,55 @@
+package org.hanzinet.examples.eval;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.hanzinet.core.Tensor;
+import org.hanzinet.examples.data.Batch;
+import org.hanzinet.examples.data.ImageSample;
+import org.hanzinet.examples.report.Json;
+import org.hanzinet.examples.report.Overlay;
+import org.hanzinet.examples.report.Png;
+import org.hanzinet.examples.report.RunFolder;
+import org.hanzinet.nn.Module;
+
+/**
+ * Runs a trained model over the test split in evaluation mode: metrics at threshold 0.5 with ignored
+ * pixels left out ({@code metrics.json}), and overlay PNGs for the first test images.
+ */
+public final class Evaluation {
+    /** Metrics and the overlay file names written under {@code overlays/}. */
+    public record Result(Metrics metrics, List<String> overlays) {}
+
+    private Evaluation() {}
+
+    public static Result run(Module model, List<ImageSample> test, int batchSize, RunFolder folder, int overlays)
+            throws IOException {
+        if (test.isEmpty()) {
+            throw new IllegalArgumentException("the test split is empty: use more --images or smaller "
+                    + "--train-fraction/--val-fraction");
+        }
+        model.eval();
+        PixelMetrics acc = new PixelMetrics(0.5);
+        List<String> written = new ArrayList<>();
+        for (int from = 0; from < test.size(); from += batchSize) {
+            Batch b = Batch.range(test, from, Math.min(test.size(), from + batchSize));
+            Tensor probs = model.forward(b.images());
+            acc.add(probs, b.masks(), b.ignores());
+            for (int i = 0; i < b.size() && from + i < overlays; i++) {
+                ImageSample s = b.samples().get(i);
+                String name = String.format("%02d-%s.png", from + i, safe(s.id()));
+                Png.write(Overlay.render(s.image(), probs.slice(i), s.mask(), s.ignore()),
+                        folder.overlays().resolve(name));
+                written.add(name);
+            }
+        }
+        Metrics m = acc.result();
+        Json.write(folder.metrics(), m);
+        return new Result(m, written);
+    }
+
+    /** A file-name-safe version of an image id. */
+    public static String safe(String id) {
+        return id.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

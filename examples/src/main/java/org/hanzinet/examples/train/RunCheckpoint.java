@@ -1,0 +1,82 @@
+package org.hanzinet.examples.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hanzinet.examples.config.RunConfig;
+import org.hanzinet.examples.report.Json;
+import org.hanzinet.nn.Module;
+import org.hanzinet.nn.checkpoint.Checkpoint;
+import org.hanzinet.nn.checkpoint.Provenance;
+import org.hanzinet.nn.optim.Optimizer;
+
+/**
+ * The run's {@code checkpoint.safetensors} through the library's {@link Checkpoint} (atomic write,
+ * PyTorch names, optimiser state under {@code optim.}, provenance). The configuration stored with it is
+ * a {@link State}: the resolved run configuration plus the epoch reached and the loss history, so a
+ * resumed run knows where to start and writes the full history.
+ */
+public final class RunCheckpoint implements CheckpointStore {
+    /** What the checkpoint's configuration JSON holds. */
+    public record State(RunConfig run, int epoch, List<EpochRecord> history) {}
+
+    private final Path file;
+    private final RunConfig config;
+
+    public RunCheckpoint(Path file, RunConfig config) {
+        this.file = file;
+        this.config = config;
+    }
+
+    @Override
+    public void save(Module model, Optimizer optimizer, int epoch, List<EpochRecord> history) throws IOException {
+        Checkpoint.save(file, model, optimizer, Json.toString(new State(config, epoch, history)), config.seed());
+    }
+
+    @Override
+    public Optional<Restored> load(Module model, Optimizer optimizer) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        State s = state(Checkpoint.load(file, model, optimizer));
+        return Optional.of(new Restored(s.epoch(), s.history()));
+    }
+
+    /** Loads only the model parameters (evaluate, predict); fails naming the file when it is missing. */
+    public static void loadModel(Path file, Module model) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("no checkpoint at " + file.toAbsolutePath()
+                    + ": train first (no epoch has finished in this run folder)");
+        }
+        Checkpoint.load(file, model, null);
+    }
+
+    @Override
+    public List<EpochRecord> savedHistory() throws IOException {
+        return Files.exists(file) ? state(Checkpoint.readMetadata(file)).history() : List.of();
+    }
+
+    /** The epoch and history stored in {@code file}'s metadata. */
+    public static State readState(Path file) throws IOException {
+        return state(Checkpoint.readMetadata(file), file);
+    }
+
+    private State state(Map<String, String> meta) throws IOException {
+        return state(meta, file);
+    }
+
+    private static State state(Map<String, String> meta, Path file) throws IOException {
+        String json = meta.get(Provenance.CONFIG);
+        if (json == null) {
+            throw new IOException(file + ": not a hanzinet training checkpoint (no " + Provenance.CONFIG + " metadata)");
+        }
+        State s = Json.MAPPER.readValue(json, State.class);
+        if (s.history() == null || s.run() == null) {
+            throw new IOException(file + ": checkpoint metadata has no run configuration or loss history");
+        }
+        return s;
+    }
+}

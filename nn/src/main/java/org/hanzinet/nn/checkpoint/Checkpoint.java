@@ -1,0 +1,194 @@
+package org.hanzinet.nn.checkpoint;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.hanzinet.core.Tensor;
+import org.hanzinet.core.io.DType;
+import org.hanzinet.core.io.SafeTensors;
+import org.hanzinet.core.io.SafeTensorsReader;
+import org.hanzinet.core.io.TensorEntry;
+import org.hanzinet.nn.Module;
+import org.hanzinet.nn.Parameter;
+import org.hanzinet.nn.optim.Optimizer;
+
+/**
+ * Saves and loads a model's parameters, and optionally its optimiser's state, as a safetensors file
+ * that PyTorch users can open: parameters under their {@code state_dict} names and layouts (conv weight
+ * [out, in, kh, kw], linear weight [out, in]), optimiser state under {@code optim.<name>}, provenance
+ * ({@link Provenance}) in {@code __metadata__}.
+ *
+ * <p>Writes are atomic: the file is written to a temporary file in the same directory, forced to disk,
+ * then renamed over the target, so a crash or a failed write leaves the previous checkpoint intact.
+ * Loads check every name, shape and dtype before touching the model, and fail on the first mismatch.
+ *
+ * <p>In PyTorch: {@code d = safetensors.torch.load_file(path)}, then
+ * {@code model.load_state_dict({k: v for k, v in d.items() if not k.startswith("optim.")})}; and a
+ * {@code state_dict} saved with {@code safetensors.torch.save_file} loads here.
+ */
+public final class Checkpoint {
+    /** Prefix of optimiser state tensors in the file. */
+    public static final String OPTIM_PREFIX = "optim.";
+
+    private Checkpoint() {}
+
+    /**
+     * Saves {@code model}'s parameters and, when {@code optimizer} is not null, its state.
+     *
+     * @param configJson the configuration that built the model, stored as provenance; must be valid JSON
+     * @param seed the seed the run was started with, stored as provenance
+     */
+    public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed)
+            throws IOException {
+        Map<String, String> meta = Provenance.describe(configJson, seed);
+        if (optimizer != null) {
+            meta.put(Provenance.OPTIMIZER, optimizer.getClass().getSimpleName());
+        }
+        writeAtomically(file, tensors(model, optimizer), meta, UnaryOperator.identity());
+    }
+
+    /**
+     * Loads parameters (and optimiser state when {@code optimizer} is not null) from {@code file} into
+     * {@code model}, in place.
+     *
+     * @return the file's metadata (configuration, seed, provenance)
+     * @throws CheckpointMismatchException naming the first missing, unexpected, wrong-shape or wrong-dtype
+     *     tensor (model parameters in registration order first, then the file's tensors in file order);
+     *     the model is then left unchanged
+     */
+    public static Map<String, String> load(Path file, Module model, Optimizer optimizer) throws IOException {
+        try (SafeTensorsReader r = SafeTensors.open(file)) {
+            Map<String, Parameter> params = model.namedParameters();
+            checkCompatible(r, params, optimizer);
+            if (optimizer != null) { // first: the optimiser validates its state before changing anything
+                loadOptimizerState(r, optimizer);
+            }
+            for (Map.Entry<String, Parameter> e : params.entrySet()) {
+                r.readInto(e.getKey(), e.getValue().value());
+            }
+            return r.metadata();
+        }
+    }
+
+    private static void loadOptimizerState(SafeTensorsReader r, Optimizer optimizer) throws IOException {
+        Map<String, Tensor> state = new LinkedHashMap<>();
+        for (TensorEntry e : r.entries()) {
+            if (e.name().startsWith(OPTIM_PREFIX)) {
+                state.put(e.name().substring(OPTIM_PREFIX.length()), r.read(e.name()));
+            }
+        }
+        try {
+            optimizer.loadState(state);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointMismatchException(r.file() + ": optimiser state does not fit the "
+                    + optimizer.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** The metadata of {@code file} without reading its tensors. */
+    public static Map<String, String> readMetadata(Path file) throws IOException {
+        return SafeTensors.readMetadata(file);
+    }
+
+    /** Parameters by name, then optimiser state under {@link #OPTIM_PREFIX}. */
+    static Map<String, Tensor> tensors(Module model, Optimizer optimizer) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        model.namedParameters().forEach((name, p) -> out.put(name, p.value()));
+        if (optimizer != null) {
+            optimizer.state().forEach((name, t) -> {
+                if (out.putIfAbsent(OPTIM_PREFIX + name, t) != null) {
+                    throw new IllegalArgumentException("optimiser state '" + name + "' collides with parameter '"
+                            + OPTIM_PREFIX + name + "'");
+                }
+            });
+        }
+        return out;
+    }
+
+    /**
+     * Temp file in the target's directory, fsync, atomic rename, fsync of the directory. {@code wrap}
+     * lets tests interpose a channel that fails midway.
+     */
+    static void writeAtomically(Path file, Map<String, Tensor> tensors, Map<String, String> meta,
+            UnaryOperator<WritableByteChannel> wrap) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                SafeTensors.write(wrap.apply(ch), tensors, meta);
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            moved = true;
+            forceDirectory(dir);
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    /** Makes the rename durable where the platform allows opening a directory (Linux, macOS). */
+    private static void forceDirectory(Path dir) {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open directories; the rename itself is still atomic there
+        }
+    }
+
+    private static void checkCompatible(SafeTensorsReader r, Map<String, Parameter> params, Optimizer optimizer)
+            throws CheckpointMismatchException {
+        Path f = r.file();
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            TensorEntry t = r.entry(e.getKey());
+            int[] want = e.getValue().shape();
+            if (t == null) {
+                throw new CheckpointMismatchException(f + ": missing tensor '" + e.getKey() + "' (model parameter of shape "
+                        + Arrays.toString(want) + ")");
+            }
+            requireF32(f, t);
+            if (!Arrays.equals(t.shape(), Arrays.stream(want).asLongStream().toArray())) {
+                throw new CheckpointMismatchException(f + ": tensor '" + e.getKey() + "' has shape "
+                        + Arrays.toString(t.shape()) + " but the model expects " + Arrays.toString(want));
+            }
+        }
+        boolean hasOptim = false;
+        for (TensorEntry t : r.entries()) {
+            if (t.name().startsWith(OPTIM_PREFIX)) {
+                hasOptim = true;
+                requireF32(f, t);
+            } else if (!params.containsKey(t.name())) {
+                throw new CheckpointMismatchException(f + ": unexpected tensor '" + t.name() + "' of shape "
+                        + Arrays.toString(t.shape()) + " (the model has no such parameter)");
+            }
+        }
+        if (optimizer != null) {
+            String saved = r.metadata().get(Provenance.OPTIMIZER);
+            String want = optimizer.getClass().getSimpleName();
+            if (saved == null && !hasOptim) {
+                throw new CheckpointMismatchException(f + ": holds no optimiser state, but a " + want + " was given");
+            }
+            if (saved != null && !saved.equals(want)) {
+                throw new CheckpointMismatchException(f + ": optimiser state is from " + saved + ", not " + want);
+            }
+        }
+    }
+
+    private static void requireF32(Path f, TensorEntry t) throws CheckpointMismatchException {
+        if (t.dtype() != DType.F32) {
+            throw new CheckpointMismatchException(f + ": tensor '" + t.name() + "' has dtype " + t.dtype()
+                    + ", expected F32");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package org.hanzinet.nn.layers;
+
+import java.util.Objects;
+import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.Module;
+
+/**
+ * {@code [N, d1, d2, ...] -> [N, d1*d2*...]}, as PyTorch's {@code nn.Flatten()} (start_dim 1). Forward
+ * and backward return views that share storage with their argument: nothing is copied.
+ */
+public final class Flatten extends Module {
+
+    /** Flatten has no settings (always from dimension 1); the record exists so every layer is data. */
+    public record Config() {}
+
+    private int[] inputShape;
+
+    public Flatten() {}
+
+    public Flatten(Config config) {
+        Objects.requireNonNull(config, "config");
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        if (input.dim() < 2) {
+            throw new IllegalArgumentException("Flatten: expected an input [N, ...] with at least 2 dimensions, got shape "
+                    + java.util.Arrays.toString(input.shape()));
+        }
+        inputShape = input.shape();
+        return input.flatten(1);
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        LayerSupport.requireForward("Flatten", inputShape);
+        int n = inputShape[0];
+        LayerSupport.requireGradShape("Flatten", gradOutput, new int[] {n, n == 0 ? 0 : numel(inputShape) / n});
+        return gradOutput.reshape(inputShape);
+    }
+
+    private static int numel(int[] shape) {
+        return org.hanzinet.core.Shapes.numel(shape);
+    }
+}

@@ -1,0 +1,177 @@
+package org.hanzinet.nn.layers;
+
+import java.util.Objects;
+import org.hanzinet.core.Parallel;
+import org.hanzinet.core.Shapes;
+import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.Module;
+
+/**
+ * Bilinear up-sampling to a fixed size with {@code align_corners=False}, exactly PyTorch's
+ * {@code nn.Upsample(size=(outH, outW), mode='bilinear')}: {@code [N, C, H, W] -> [N, C, outH, outW]}.
+ *
+ * <p>Per axis, output position d reads {@code src = max(scale * (d + 0.5) - 0.5, 0)} with
+ * {@code scale = in / out} (float, as PyTorch), neighbours {@code i0 = (int) src} and
+ * {@code i1 = min(i0 + 1, in - 1)} with weights {@code 1 - l} and {@code l = src - i0}; an axis whose
+ * size does not change is copied. The weights are cached per shape, so a call
+ * costs four loads and multiply-adds per output; backward scatters {@code dy * wh * ww} into the four
+ * sources, each product in float as PyTorch forms it but summed in double (an 8x8 input up-sampled to
+ * 2048x2048 takes ~260,000 terms per source, where float sums, as PyTorch's, drift by ~4e-5 relative).
+ * The double accumulator has the input's size, small when up-sampling.
+ */
+public final class UpsampleBilinear2d extends Module {
+
+    /** The output height and width, at least 1. */
+    public record Config(int outH, int outW) {
+        public Config {
+            LayerSupport.requirePositive("UpsampleBilinear2d outH", outH);
+            LayerSupport.requirePositive("UpsampleBilinear2d outW", outW);
+        }
+    }
+
+    private final Config config;
+    private AxisWeights rows;
+    private AxisWeights cols;
+    private int[] inputShape;
+    private Tensor output;
+    private Tensor gradInput;
+    private double[] accumulator = new double[0];
+
+    public UpsampleBilinear2d(int outH, int outW) {
+        this(new Config(outH, outW));
+    }
+
+    public UpsampleBilinear2d(Config config) {
+        this.config = Objects.requireNonNull(config, "config");
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public Tensor forward(Tensor input) {
+        LayerSupport.requireDims("UpsampleBilinear2d", input, 4, "[N, C, H, W]");
+        int[] s = input.shape();
+        if (s[2] == 0 || s[3] == 0) {
+            throw new IllegalArgumentException("UpsampleBilinear2d: input H and W must be >= 1, got shape "
+                    + Shapes.toString(s));
+        }
+        int oh = config.outH();
+        int ow = config.outW();
+        if (rows == null || rows.in != s[2]) {
+            rows = new AxisWeights(s[2], oh);
+        }
+        if (cols == null || cols.in != s[3]) {
+            cols = new AxisWeights(s[3], ow);
+        }
+        inputShape = s;
+        Tensor y = output = LayerSupport.reuse(output, s[0], s[1], oh, ow);
+        AxisWeights r = rows;
+        AxisWeights c = cols;
+        float[] in = input.data();
+        int planeIn = s[2] * s[3];
+        float[] out = y.data();
+        Parallel.forRange(s[0] * s[1] * oh, Math.max(1, LayerSupport.MIN_CHUNK / ow), (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int plane = t / oh;
+                int h = t - plane * oh;
+                int top = input.offset() + plane * planeIn + r.i0[h] * s[3];
+                int bottom = input.offset() + plane * planeIn + r.i1[h] * s[3];
+                float h0 = r.l0[h];
+                float h1 = r.l1[h];
+                for (int w = 0, o = t * ow; w < ow; w++, o++) {
+                    int a = c.i0[w];
+                    int b = c.i1[w];
+                    float w0 = c.l0[w];
+                    float w1 = c.l1[w];
+                    // PyTorch's order: inner axis first, then the outer weights.
+                    float up = in[top + a] * w0 + in[top + b] * w1;
+                    float down = in[bottom + a] * w0 + in[bottom + b] * w1;
+                    out[o] = up * h0 + down * h1;
+                }
+            }
+        });
+        return y;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput) {
+        LayerSupport.requireForward("UpsampleBilinear2d", inputShape);
+        LayerSupport.requireGradShape("UpsampleBilinear2d", gradOutput, output.shape());
+        int[] s = inputShape;
+        Tensor gi = gradInput = LayerSupport.reuse(gradInput, s);
+        int oh = config.outH();
+        int ow = config.outW();
+        int planeIn = s[2] * s[3];
+        AxisWeights r = rows;
+        AxisWeights c = cols;
+        float[] g = gradOutput.data();
+        int go = gradOutput.offset();
+        float[] gd = gi.data();
+        if (accumulator.length != gi.numel()) {
+            accumulator = new double[gi.numel()];
+        }
+        double[] acc = accumulator;
+        // One task per plane: the scatter of different output rows meets in the same input rows.
+        Parallel.forRange(s[0] * s[1], 1, (from, to) -> {
+            java.util.Arrays.fill(acc, from * planeIn, to * planeIn, 0.0);
+            for (int p = from; p < to; p++) {
+                for (int h = 0; h < oh; h++) {
+                    int top = p * planeIn + r.i0[h] * s[3];
+                    int bottom = p * planeIn + r.i1[h] * s[3];
+                    float h0 = r.l0[h];
+                    float h1 = r.l1[h];
+                    int o = go + (p * oh + h) * ow;
+                    for (int w = 0; w < ow; w++) {
+                        float d = g[o + w];
+                        int a = c.i0[w];
+                        int b = c.i1[w];
+                        acc[top + a] += h0 * c.l0[w] * d;
+                        acc[top + b] += h0 * c.l1[w] * d;
+                        acc[bottom + a] += h1 * c.l0[w] * d;
+                        acc[bottom + b] += h1 * c.l1[w] * d;
+                    }
+                }
+            }
+            for (int i = from * planeIn; i < to * planeIn; i++) {
+                gd[i] = (float) acc[i];
+            }
+        });
+        return gi;
+    }
+
+    /** Source indices and weights of every output position along one axis (PyTorch's compute_source_index_and_lambda). */
+    static final class AxisWeights {
+        final int in;
+        /** First and second source index (equal at the upper edge). */
+        final int[] i0;
+        final int[] i1;
+        /** Weights of i0 and i1; they sum to 1. */
+        final float[] l0;
+        final float[] l1;
+
+        AxisWeights(int in, int out) {
+            this.in = in;
+            i0 = new int[out];
+            i1 = new int[out];
+            l0 = new float[out];
+            l1 = new float[out];
+            float scale = (float) in / (float) out;
+            for (int d = 0; d < out; d++) {
+                if (in == out) {
+                    i0[d] = d;
+                    i1[d] = d;
+                    l0[d] = 1f;
+                    continue;
+                }
+                float src = Math.max(scale * ((float) d + 0.5f) - 0.5f, 0f);
+                int lo = (int) src;
+                i0[d] = lo;
+                i1[d] = lo + (lo < in - 1 ? 1 : 0);
+                l1[d] = Math.min(Math.max(src - lo, 0f), 1f);
+                l0[d] = 1f - l1[d];
+            }
+        }
+    }
+}

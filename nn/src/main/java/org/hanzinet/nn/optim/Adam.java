@@ -1,0 +1,120 @@
+package org.hanzinet.nn.optim;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.hanzinet.core.Parallel;
+import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.Parameter;
+
+/**
+ * Adam, exactly {@code torch.optim.Adam} of PyTorch 1.13 without amsgrad: at step t,
+ * {@code g = grad + wd p} (weight decay as L2 on the gradient, not AdamW);
+ * {@code m = beta1 m + (1 - beta1) g}; {@code v = beta2 v + (1 - beta2) g^2};
+ * {@code denom = sqrt(v) / sqrt(1 - beta2^t) + eps}; {@code p -= (lr / (1 - beta1^t)) m / denom}.
+ * The bias corrections are computed in double as PyTorch's Python code does, the element updates in float.
+ *
+ * <p>Memory: two buffers per parameter ({@code exp_avg}, {@code exp_avg_sq}), allocated on the first
+ * step and updated with the parameter in one fused, multi-threaded pass.
+ */
+public final class Adam implements Optimizer {
+    static final String EXP_AVG = "exp_avg";
+    static final String EXP_AVG_SQ = "exp_avg_sq";
+
+    /** Hyper-parameters, validated as PyTorch validates them; {@link #defaults(double)} gives PyTorch's defaults. */
+    public record Config(double lr, double beta1, double beta2, double eps, double weightDecay) {
+        public Config {
+            OptimSupport.requireFinite("Adam lr", lr, 0);
+            OptimSupport.requireFinite("Adam eps", eps, 0);
+            OptimSupport.requireFinite("Adam weight_decay", weightDecay, 0);
+            if (!(beta1 >= 0 && beta1 < 1)) {
+                throw new IllegalArgumentException("Adam beta1 must be in [0, 1), got " + beta1);
+            }
+            if (!(beta2 >= 0 && beta2 < 1)) {
+                throw new IllegalArgumentException("Adam beta2 must be in [0, 1), got " + beta2);
+            }
+        }
+
+        /** betas (0.9, 0.999), eps 1e-8, no weight decay. */
+        public static Config defaults(double lr) {
+            return new Config(lr, 0.9, 0.999, 1e-8, 0);
+        }
+    }
+
+    private final Config config;
+    private final OptimSupport support;
+
+    public Adam(Map<String, Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
+        this(params, new Config(lr, beta1, beta2, eps, weightDecay));
+    }
+
+    public Adam(Map<String, Parameter> params, Config config) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.support = new OptimSupport("Adam", params, List.of(EXP_AVG, EXP_AVG_SQ));
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public void step() {
+        long t = support.step + 1;
+        double bc1 = 1 - Math.pow(config.beta1(), t);
+        double bc2 = 1 - Math.pow(config.beta2(), t);
+        float stepSize = (float) (config.lr() / bc1);
+        float bc2Sqrt = (float) Math.sqrt(bc2);
+        List<Parameter> ps = support.parameterList();
+        for (int i = 0; i < ps.size(); i++) {
+            Parameter p = ps.get(i);
+            update(p.value(), p.grad(), support.buffer(EXP_AVG, i, p), support.buffer(EXP_AVG_SQ, i, p), stepSize,
+                    bc2Sqrt);
+        }
+        support.step = t;
+    }
+
+    private void update(Tensor value, Tensor grad, Tensor expAvg, Tensor expAvgSq, float stepSize, float bc2Sqrt) {
+        float wd = (float) config.weightDecay();
+        float b1 = (float) config.beta1();
+        float b2 = (float) config.beta2();
+        float oneMinusB1 = (float) (1 - config.beta1());
+        float oneMinusB2 = (float) (1 - config.beta2());
+        float eps = (float) config.eps();
+        float negStep = -stepSize;
+        float[] p = value.data();
+        float[] g = grad.data();
+        float[] m = expAvg.data();
+        float[] v = expAvgSq.data();
+        int po = value.offset();
+        int go = grad.offset();
+        Parallel.forRange(value.numel(), OptimSupport.MIN_CHUNK, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float gi = g[go + i];
+                if (wd != 0f) {
+                    gi += wd * p[po + i];
+                }
+                float mi = m[i] * b1 + oneMinusB1 * gi;
+                float vi = v[i] * b2 + oneMinusB2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                float denom = (float) Math.sqrt(vi) / bc2Sqrt + eps;
+                p[po + i] += negStep * mi / denom;
+            }
+        });
+    }
+
+    @Override
+    public void zeroGrad() {
+        support.zeroGrad();
+    }
+
+    @Override
+    public Map<String, Tensor> state() {
+        return support.state();
+    }
+
+    @Override
+    public void loadState(Map<String, Tensor> state) {
+        support.loadState(state);
+    }
+}

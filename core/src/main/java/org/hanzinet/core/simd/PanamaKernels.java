@@ -14,12 +14,15 @@ final class PanamaKernels implements VectorKernels {
     /** Below this length the scalar loop is faster than setting up vectors. */
     private static final int MIN_LENGTH = 16;
 
-    private final VectorSpecies<Float> species;
+    /**
+     * Static final on purpose: C2 intrinsifies the Vector API only when the species is a compile-time
+     * constant; held in an instance field, every vector op allocates a boxed vector.
+     */
+    private static final VectorSpecies<Float> species = PanamaProvider.chooseSpecies();
+
     private final ScalarKernels tail = new ScalarKernels();
 
-    PanamaKernels(VectorSpecies<Float> species) {
-        this.species = species;
-    }
+    PanamaKernels() {}
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package org.hanzinet.core.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -13,12 +14,15 @@ final class PanamaKernels implements VectorKernels {
     /** Below this length the scalar loop is faster than setting up vectors. */
     private static final int MIN_LENGTH = 16;
 
-    private final VectorSpecies<Float> species;
+    /**
+     * Static final on purpose: C2 intrinsifies the Vector API only when the species is a compile-time
+     * constant; held in an instance field, every vector op allocates a boxed vector.
+     */
+    private static final VectorSpecies<Float> species = PanamaProvider.chooseSpecies();
+
     private final ScalarKernels tail = new ScalarKernels();
 
-    PanamaKernels(VectorSpecies<Float> species) {
-        this.species = species;
-    }
+    PanamaKernels() {}
 
     @Override
     public String name() {
@@ -45,8 +49,20 @@ final class PanamaKernels implements VectorKernels {
         for (int bound = n - w; i <= bound; i += w) {
             acc0 = FloatVector.fromArray(species, a, ao + i).fma(FloatVector.fromArray(species, b, bo + i), acc0);
         }
-        float s = acc0.add(acc1).add(acc2.add(acc3)).reduceLanes(VectorOperators.ADD);
-        return s + tail.dot(a, ao + i, b, bo + i, n - i);
+        return sumLanes(acc0.add(acc1).add(acc2.add(acc3))) + tail.dot(a, ao + i, b, bo + i, n - i);
+    }
+
+    /**
+     * Lanes summed in index order. Not {@code reduceLanes(ADD)}: its float order is left to the
+     * implementation, and the interpreter and C2 differ, so a result would depend on JIT timing.
+     */
+    private float sumLanes(FloatVector v) {
+        float[] lanes = v.toArray();
+        float s = 0;
+        for (float x : lanes) {
+            s += x;
+        }
+        return s;
     }
 
     @Override
@@ -130,11 +146,36 @@ final class PanamaKernels implements VectorKernels {
         if (n >= MIN_LENGTH) {
             FloatVector one = FloatVector.broadcast(species, 1f);
             for (int bound = species.loopBound(n); i < bound; i += species.length()) {
-                FloatVector e = FloatVector.fromArray(species, x, xo + i).neg().lanewise(VectorOperators.EXP);
+                FloatVector e = exp(FloatVector.fromArray(species, x, xo + i).neg());
                 one.div(e.add(one)).intoArray(out, oo + i);
             }
         }
         tail.sigmoid(x, xo + i, out, oo + i, n - i);
+    }
+
+    /**
+     * exp(x) from IEEE add, multiply and FMA only (Cephes expf: Cody-Waite reduction x = n ln2 + r,
+     * degree-6 polynomial, scaling by 2^n through the exponent bits), within 2 ulp of Math.exp on
+     * [-87, 87]. Not {@code lanewise(EXP)}: C2's intrinsic and the interpreter's fallback round
+     * differently, which made results depend on when the JIT compiled the loop. Inputs are clamped to
+     * [-87, 87], where exp is still a normal float.
+     */
+    private FloatVector exp(FloatVector x) {
+        x = x.max(-87f).min(87f);
+        // n = round(x / ln2) with the 1.5 * 2^23 trick: adding it leaves the rounded integer in the mantissa.
+        FloatVector n = x.fma(1.44269504088896341f, 12582912f).sub(12582912f);
+        FloatVector r = n.fma(x.broadcast(-0.693359375f), x);
+        r = n.fma(x.broadcast(2.12194440e-4f), r);
+        FloatVector z = r.mul(r);
+        FloatVector y = r.fma(1.9875691500e-4f, 1.3981999507e-3f);
+        y = y.fma(r, x.broadcast(8.3334519073e-3f));
+        y = y.fma(r, x.broadcast(4.1665795894e-2f));
+        y = y.fma(r, x.broadcast(1.6666665459e-1f));
+        y = y.fma(r, x.broadcast(5.0000001201e-1f));
+        y = y.fma(z, r).add(1f);
+        // 2^n: the integer n + 127 placed in the exponent field.
+        IntVector bits = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        return y.mul(bits.reinterpretAsFloats());
     }
 
     @Override

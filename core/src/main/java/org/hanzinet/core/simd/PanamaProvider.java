@@ -12,7 +12,7 @@ final class PanamaProvider extends VectorizationProvider {
 
     PanamaProvider() {
         this.species = chooseSpecies();
-        this.kernels = new PanamaKernels(species);
+        this.kernels = new PanamaKernels();
         this.convKernels = new PanamaConvKernels();
     }
 

@@ -5,6 +5,7 @@ import org.hanzinet.core.Tensor;
 import org.hanzinet.data.ctw.CtwCharacter;
 import org.hanzinet.data.ctw.CtwImage;
 import org.hanzinet.data.ctw.IgnoreRegion;
+import org.hanzinet.data.ctw.Polygon;
 
 /**
  * Character and ignore masks of a {@link CtwImage} at any output size: the polygons are scaled by
@@ -51,7 +52,7 @@ public final class Masks {
         }
     }
 
-    private static org.hanzinet.data.ctw.Polygon scale(org.hanzinet.data.ctw.Polygon p, double sx, double sy) {
+    private static Polygon scale(Polygon p, double sx, double sy) {
         return sx == 1 && sy == 1 ? p : p.scaled(sx, sy);
     }
 }

@@ -38,20 +38,52 @@ final class BackgroundPainter {
             clutter(g, w, h, rng);
         }
         g.dispose();
-        grain(((DataBufferInt) img.getRaster().getDataBuffer()).getData(), w, h, rng);
+        int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        stains(px, w, h, rng);
+        grain(px, w, h, rng);
+    }
+
+    /**
+     * Multiplies the picture by smooth random light and dirt: value noise on a coarse grid (4 to 16
+     * cells across), bilinearly interpolated, +-{@code depth}. Makes flat walls look weathered.
+     */
+    private static void stains(int[] px, int w, int h, Rng rng) {
+        int cells = 4 + rng.nextInt(13);
+        double depth = rng.uniform(0.08f, 0.3f);
+        double[] grid = new double[(cells + 1) * (cells + 1)];
+        for (int i = 0; i < grid.length; i++) {
+            grid[i] = 1 + depth * (2 * rng.nextDouble() - 1);
+        }
+        for (int y = 0; y < h; y++) {
+            double gy = (double) y * cells / h;
+            int iy = (int) gy;
+            double fy = gy - iy;
+            for (int x = 0; x < w; x++) {
+                double gx = (double) x * cells / w;
+                int ix = (int) gx;
+                double fx = gx - ix;
+                int k = iy * (cells + 1) + ix;
+                double f = (grid[k] * (1 - fx) + grid[k + 1] * fx) * (1 - fy)
+                        + (grid[k + cells + 1] * (1 - fx) + grid[k + cells + 2] * fx) * fy;
+                int p = px[y * w + x];
+                px[y * w + x] = (clamp((int) (((p >> 16) & 0xFF) * f)) << 16) | (clamp((int) (((p >> 8) & 0xFF) * f)) << 8)
+                        | clamp((int) ((p & 0xFF) * f));
+            }
+        }
     }
 
     private static void bricks(Graphics2D g, int w, int h, Rng rng) {
         int bh = Math.max(2, (int) (h / (12 + rng.nextInt(30))));
         int bw = bh * (2 + rng.nextInt(2));
         Color base = Palette.brick(rng);
-        Color mortar = Palette.jitter(base, rng, 60).brighter();
+        int grey = 150 + rng.nextInt(80);
+        Color mortar = Palette.jitter(new Color(grey, grey - 5, grey - 12), rng, 10);
         g.setColor(mortar);
         g.fillRect(0, 0, w, h);
         int gap = Math.max(1, bh / 8);
         for (int row = 0, y = 0; y < h; row++, y += bh) {
             for (int x = (row % 2) * -bw / 2; x < w; x += bw) {
-                g.setColor(Palette.jitter(base, rng, 25));
+                g.setColor(Palette.shade(base, rng, 0.18));
                 g.fillRect(x + gap, y + gap, bw - gap, bh - gap);
             }
         }
@@ -71,7 +103,7 @@ final class BackgroundPainter {
 
     private static void clutter(Graphics2D g, int w, int h, Rng rng) {
         int s = Math.max(w, h);
-        g.setColor(Palette.any(rng));
+        g.setColor(rng.nextDouble() < 0.3 ? Palette.any(rng) : Palette.muted(rng));
         int x = rng.nextInt(w);
         int y = rng.nextInt(h);
         switch (rng.nextInt(5)) {
@@ -93,9 +125,10 @@ final class BackgroundPainter {
                 int aw = (int) (s * rng.uniform(0.15f, 0.5f));
                 int ah = (int) (s * rng.uniform(0.03f, 0.08f));
                 int stripe = Math.max(2, aw / (6 + rng.nextInt(8)));
+                Color c1 = g.getColor();
                 Color c2 = Palette.any(rng);
                 for (int k = 0; k * stripe < aw; k++) {
-                    g.setColor(k % 2 == 0 ? g.getColor() : c2);
+                    g.setColor(k % 2 == 0 ? c1 : c2);
                     g.fillRect(x + k * stripe, y, stripe, ah);
                 }
             }

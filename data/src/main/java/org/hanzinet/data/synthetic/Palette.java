@@ -27,6 +27,13 @@ final class Palette {
         return jitter(new Color(SIGN[rng.nextInt(SIGN.length)]), rng, 30);
     }
 
+    /** {@code c} darker or lighter by up to {@code amount} (fraction), hue kept, plus a little channel noise. */
+    static Color shade(Color c, Rng rng, double amount) {
+        double f = 1 + amount * (2 * rng.nextDouble() - 1);
+        return jitter(new Color(clamp((int) (c.getRed() * f)), clamp((int) (c.getGreen() * f)), clamp((int) (c.getBlue() * f))),
+                rng, 6);
+    }
+
     static Color jitter(Color c, Rng rng, int amount) {
         return new Color(clamp(c.getRed() + rng.nextInt(2 * amount + 1) - amount),
                 clamp(c.getGreen() + rng.nextInt(2 * amount + 1) - amount),

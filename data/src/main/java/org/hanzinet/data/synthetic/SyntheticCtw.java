@@ -29,6 +29,11 @@ public final class SyntheticCtw {
     public static final int DEFAULT_COUNT = 60;
     public static final int DEFAULT_SIZE = 384;
     public static final long DEFAULT_SEED = 20_240_601L;
+    /**
+     * Version of the generator's output: bump it whenever the same (count, size, seed) would give other
+     * files, so that caches keyed by it (the examples' default data) are not reused stale.
+     */
+    public static final int GENERATOR_VERSION = 1;
     static final String ANNOTATIONS = "annotations.jsonl";
     private static final String COMPLETE = ".complete";
 

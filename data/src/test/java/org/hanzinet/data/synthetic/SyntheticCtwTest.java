@@ -122,7 +122,7 @@ class SyntheticCtwTest {
                 }
             }
         }
-        assertThat(sizes).hasSizeGreaterThan(20).allSatisfy(s -> assertThat(s).isBetween(5.0, 260.0));
+        assertThat(sizes).hasSizeGreaterThan(20).allSatisfy(s -> assertThat(s).isBetween(3.0, 400.0));
         assertThat(sizes).anyMatch(s -> s < 16).anyMatch(s -> s >= 16 && s < 32).anyMatch(s -> s >= 32);
     }
 

@@ -9,7 +9,7 @@ import org.hanzinet.examples.config.RunConfig;
 
 /**
  * The default data: the synthetic CTW-format set, generated deterministically on first use into
- * {@code <cache>/synthetic-ctw/n<count>-s<size>-seed<seed>/} ({@code train.jsonl} + JPEGs) and reused
+ * {@code <cache>/synthetic-ctw/v<generator version>-n<count>-s<size>-seed<seed>/} ({@code annotations.jsonl} + {@code images/*.jpg}) and reused
  * afterwards. A {@code COMPLETE} marker is written last, so an interrupted generation is redone.
  */
 public final class SyntheticCache {
@@ -36,7 +36,8 @@ public final class SyntheticCache {
         int count = cfg.images() == 0 ? DEFAULT_COUNT : cfg.images();
         int size = Math.max(cfg.imageSize(), MIN_GENERATED_SIZE);
         Path dir = cacheRoot.resolve("synthetic-ctw")
-                .resolve(String.format(Locale.ROOT, "n%d-s%d-seed%d", count, size, SEED));
+                .resolve(String.format(Locale.ROOT, "v%d-n%d-s%d-seed%d",
+                        org.hanzinet.data.synthetic.SyntheticCtw.GENERATOR_VERSION, count, size, SEED));
         if (!Files.exists(dir.resolve("COMPLETE"))) {
             generate(dir, count, size, SEED, out);
         }

@@ -33,8 +33,12 @@ public final class ProgressBar {
     /** The mode from {@code HANZINET_PROGRESS}, else TTY when a console is attached, else PLAIN. */
     public static Mode detectMode() {
         String env = System.getenv("HANZINET_PROGRESS");
-        if (env != null) {
-            return Mode.valueOf(env.trim().toUpperCase(Locale.ROOT));
+        if (env != null && !env.isBlank()) {
+            try {
+                return Mode.valueOf(env.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("HANZINET_PROGRESS must be tty, plain or off, got '" + env + "'", e);
+            }
         }
         return System.console() != null ? Mode.TTY : Mode.PLAIN;
     }

@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """hanzinet side by side with PyTorch, on this machine, 2 threads each. One command, from the repo root:
 
-    /usr/bin/python3 benchmarks/scripts/side_by_side.py            # full run (~40-60 min, needs ~17 GB free)
-    /usr/bin/python3 benchmarks/scripts/side_by_side.py --quick    # 512^2 only, fewer repetitions (~5 min)
+    /usr/bin/python3 benchmarks/scripts/side_by_side.py            # full run (~30 min quiet, more under load; ~19 GB free)
+    /usr/bin/python3 benchmarks/scripts/side_by_side.py --quick    # 512^2 only, fewer repetitions (~5 min quiet)
 
 It builds target/benchmarks.jar if missing (mvn -B -q -pl benchmarks -am package -DskipTests), then runs
 every configuration in its own process (so each peak RSS, VmHWM, belongs to one configuration):

@@ -130,29 +130,9 @@ public final class SafeTensors {
         return out;
     }
 
-    /** JSON string literal as serde_json writes it: escapes quote, backslash and control characters only. */
+    /** JSON string literal as serde_json writes it. */
     static StringBuilder quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"');
+        return JsonStrings.quote(sb, s, false);
     }
 
     private static void writeFloats(WritableByteChannel out, Tensor t, ByteBuffer chunk) throws IOException {

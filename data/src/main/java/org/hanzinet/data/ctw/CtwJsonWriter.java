@@ -3,6 +3,7 @@ package org.hanzinet.data.ctw;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
+import org.hanzinet.core.io.JsonStrings;
 
 /**
  * Writes CTW JSONL lines byte for byte as the official files are written (Python's
@@ -111,26 +112,6 @@ public final class CtwJsonWriter {
 
     /** A JSON string with Python's {@code ensure_ascii} escaping. */
     public static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7E) { // Python escapes all but space..tilde
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonStrings.quote(sb, s, true);
     }
 }

@@ -5,7 +5,11 @@ import java.util.Collections;
 import java.util.List;
 import org.hanzinet.core.Tensor;
 
-/** Layers applied in order; sub-modules are named "0", "1", ... as in PyTorch's {@code nn.Sequential}. */
+/**
+ * Layers applied in order. Sub-modules are named "0", "1", ... as in PyTorch's {@code nn.Sequential}, or
+ * by {@link #add(String, Module)} as with {@code nn.Sequential(OrderedDict(...))}, which gives a model's
+ * state_dict names ({@code layer1.0.weight}, {@code fc1.bias}) without a module class of its own.
+ */
 public class Sequential extends Module {
     private final List<Module> layers = new ArrayList<>();
 
@@ -15,8 +19,14 @@ public class Sequential extends Module {
         }
     }
 
+    /** Appends {@code layer} under its index as name. */
     public final Sequential add(Module layer) {
-        registerModule(Integer.toString(layers.size()), layer);
+        return add(Integer.toString(layers.size()), layer);
+    }
+
+    /** Appends {@code layer} under {@code name} (unique, without dots). */
+    public final Sequential add(String name, Module layer) {
+        registerModule(name, layer);
         layers.add(layer);
         return this;
     }

@@ -34,7 +34,7 @@ class ModelParityTest {
     void model1ChineseCharSgdStepMatchesPyTorch() {
         ParityFixture fx = ParityFixture.load("model1_step");
         Rng rng = new Rng(1);
-        Net net = new Net()
+        Sequential net = new Sequential()
                 .add("layer1", block(3, 3, 0))
                 .add("layer2", block(3, 16, 0))
                 .add("flatten", new Flatten())
@@ -48,7 +48,7 @@ class ModelParityTest {
     @Test
     void model2ConvNetAdamStepMatchesPyTorch() {
         ParityFixture fx = ParityFixture.load("model2_step");
-        Net net = new Net()
+        Sequential net = new Sequential()
                 .add("layer1", block(3, 3, 2))
                 .add("layer2", block(3, 128, 2))
                 .add("layer3", block(128, 64, 2))

@@ -27,9 +27,9 @@ class TorchCheckpointParityTest {
     @TempDir
     Path dir;
 
-    private static Net model() {
+    private static Sequential model() {
         Rng rng = new Rng(99); // overwritten by the checkpoint
-        return new Net()
+        return new Sequential()
                 .add("layer1", new Sequential(new Conv2d(3, 4, 3, 1, 1, true, rng), new ReLU(), new MaxPool2d(2, 2)))
                 .add("flatten", new Flatten())
                 .add("fc", new Linear(4 * 4 * 4, 5, true, rng))
@@ -39,14 +39,14 @@ class TorchCheckpointParityTest {
     @Test
     void pytorchStateDictLoadsAndGivesPyTorchsOutputs() throws IOException {
         ParityFixture io = ParityFixture.load("torch_state_dict_io");
-        Net net = model();
+        Sequential net = model();
         Map<String, String> meta = Checkpoint.load(ParityFixture.path("torch_state_dict"), net, null);
         assertThat(meta).containsEntry("format", "pt");
         io.assertClose("output", net.forward(io.tensor("input")), ParityFixture.TOLERANCE);
 
         Path again = dir.resolve("resaved.safetensors");
         Checkpoint.save(again, net, null, "{\"model\":\"torch_state_dict\"}", 3L);
-        Net reloaded = model();
+        Sequential reloaded = model();
         Checkpoint.load(again, reloaded, null);
         Tensor expected = net.forward(io.tensor("input")).copy();
         assertThat(reloaded.forward(io.tensor("input")).toArray()).containsExactly(expected.toArray());

@@ -3,6 +3,7 @@ package org.hanzinet.data.image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.hanzinet.core.Tensor;
@@ -45,10 +46,16 @@ public final class Overlay {
         return out;
     }
 
-    /** Writes {@code img} as PNG. */
+    /** Writes {@code img} as PNG, creating the parent folders; fails when no PNG writer is available. */
     public static Path writePng(BufferedImage img, Path file) {
         try {
-            ImageIO.write(img, "png", file.toFile());
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!ImageIO.write(img, "png", file.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);

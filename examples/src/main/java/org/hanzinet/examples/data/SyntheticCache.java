@@ -54,7 +54,7 @@ public final class SyntheticCache {
         out.flush();
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("COMPLETE"));
-        SyntheticWriter.write(dir, count, size, seed);
+        org.hanzinet.data.synthetic.SyntheticCtw.generate(dir, count, size, seed);
         Files.writeString(dir.resolve("COMPLETE"), "count=" + count + " size=" + size + " seed=" + seed + "\n");
     }
 }

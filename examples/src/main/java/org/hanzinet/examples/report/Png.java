@@ -2,22 +2,20 @@ package org.hanzinet.examples.report;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.hanzinet.core.Tensor;
 
 /** PNG writing and conversions between {@code [3, H, W]} RGB tensors in [0, 1] and images. */
 public final class Png {
     private Png() {}
 
+    /** Writes {@code img} as PNG through the data module's writer (parent folders created). */
     public static void write(BufferedImage img, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(img, "png", file.toFile())) {
-            throw new IOException("no PNG writer available for " + file);
+        try {
+            org.hanzinet.data.image.Overlay.writePng(img, file);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -70,7 +70,7 @@ public enum ConvImpl {
         if (f != null) {
             return f;
         }
-        if (!VectorizationProvider.get().isVectorized() && g.kernel() == 1) {
+        if (!VectorizationProvider.get().isVectorized() && g.kernelH() == 1 && g.kernelW() == 1) {
             return IM2COL;
         }
         return SIMD;

@@ -3,6 +3,11 @@ package org.hanzinet.nn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.util.List;
+import org.hanzinet.nn.layers.Conv2d;
+import org.hanzinet.nn.layers.ConvTranspose2d;
+import org.hanzinet.nn.layers.MaxPool2d;
+import org.hanzinet.nn.layers.UpsampleBilinear2d;
+import org.hanzinet.nn.layers.UpsampleNearest2d;
 
 /**
  * The JSON type names of every {@link LayerConfig}: {@code "type":"Conv2d"} reads as a
@@ -14,7 +19,12 @@ public final class LayerTypes {
     /** Every known layer config, with the name it has in JSON (the layer's class name, as in PyTorch). */
     public static List<NamedType> all() {
         return List.of(
-                // new NamedType(Conv2d.Config.class, "Conv2d"), ... one line per layer config
+                // one line per layer config
+                new NamedType(Conv2d.Config.class, "Conv2d"),
+                new NamedType(ConvTranspose2d.Config.class, "ConvTranspose2d"),
+                new NamedType(MaxPool2d.Config.class, "MaxPool2d"),
+                new NamedType(UpsampleBilinear2d.Config.class, "UpsampleBilinear2d"),
+                new NamedType(UpsampleNearest2d.Config.class, "UpsampleNearest2d")
         );
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.hanzinet.nn.LayerTypes;
 import org.junit.jupiter.api.Test;
 
 class LayerConfigJsonTest {
@@ -19,7 +20,8 @@ class LayerConfigJsonTest {
             String s = json.writeValueAsString(c);
             assertThat(json.readValue(s, c.getClass())).as(s).isEqualTo(c);
         }
-        assertThat(json.writeValueAsString(new MaxPool2d.Config(3, 2))).isEqualTo("{\"kernel\":3,\"stride\":2}");
+        assertThat(LayerTypes.register(new ObjectMapper()).writeValueAsString(new MaxPool2d.Config(3, 2)))
+                .isEqualTo("{\"type\":\"MaxPool2d\",\"kernel\":3,\"stride\":2,\"padding\":0,\"ceilMode\":false}");
     }
 
     @Test

@@ -8,7 +8,8 @@ import org.hanzinet.core.simd.VectorizationProvider;
  *
  * <p>{@link #choose} is a table derived from the JMH runs of {@code ConvBenchmark} (see
  * {@code BENCHMARKS.md}); the system property {@value #PROPERTY} ({@code scalar|im2col|simd}) forces
- * one for tests and benchmarks.
+ * one for tests and benchmarks. Every implementation takes every {@link ConvGeometry}, square or
+ * rectangular (kernel, stride and padding per axis), so any of them may be forced for any shape.
  */
 public enum ConvImpl {
     /** Plain loops: the reference. */

@@ -205,6 +205,14 @@ public final class UpsampleBilinear2d extends Module {
         return gi;
     }
 
+    /** PyTorch's repr, e.g. {@code Upsample(scale_factor=(2.0, 2.0), mode='bilinear', align_corners=True)}. */
+    @Override
+    public String toString() {
+        String what = config.outH() != null ? "size=(" + config.outH() + ", " + config.outW() + ")"
+                : "scale_factor=(" + config.scaleH() + ", " + config.scaleW() + ")";
+        return "Upsample(" + what + ", mode='bilinear'" + (config.alignCorners() ? ", align_corners=True" : "") + ")";
+    }
+
     /** Source indices and weights of every output position along one axis (PyTorch's compute_source_index_and_lambda). */
     static final class AxisWeights {
         final int in;

@@ -70,6 +70,17 @@ class MaxPool2dCeilPaddingTest extends HanzinetTestBase {
     }
 
     @Test
+    void theUnrolledTwoByTwoRowsMeetAClippedCeilRow() {
+        // 3x4 input, 2x2 stride 2 ceil: row 0 takes the unrolled path, row 1 is the clipped last row
+        Tensor x = Tensor.of(new float[] {1, 5, 2, 0, 3, 4, 8, 7, -1, -3, -2, 6}, 1, 1, 3, 4);
+        MaxPool2d c = pool(2, 2, 2, 2, 0, 0, true);
+        assertThat(c.forward(x).toArray()).containsExactly(5f, 8f, -1f, 6f);
+        assertThat(c.backward(Tensor.of(new float[] {1, 2, 3, 4}, 1, 1, 2, 2)).toArray())
+                .containsExactly(0f, 1f, 0f, 0f, 0f, 0f, 2f, 0f, 3f, 0f, 0f, 4f);
+        assertThat(c).hasToString("MaxPool2d(kernel_size=(2, 2), stride=(2, 2), padding=(0, 0), dilation=1, ceil_mode=True)");
+    }
+
+    @Test
     void gradientChecks() {
         GradientCheck.check(pool(3, 3, 2, 2, 1, 1, true), distinct(2, 2, 7, 6), rng);
         GradientCheck.check(pool(2, 2, 2, 2, 0, 0, true), distinct(1, 3, 7, 9), rng);

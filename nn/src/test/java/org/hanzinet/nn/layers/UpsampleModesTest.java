@@ -24,6 +24,8 @@ class UpsampleModesTest extends HanzinetTestBase {
         Tensor y = new UpsampleBilinear2d(UpsampleBilinear2d.Config.size(3, 3, true)).forward(x);
         // torch: F.interpolate(x, size=3, mode='bilinear', align_corners=True)
         assertThat(y.toArray()).containsExactly(0f, 2f, 4f, 4f, 6f, 8f, 8f, 10f, 12f);
+        assertThat(new UpsampleBilinear2d(UpsampleBilinear2d.Config.size(3, 3, true)))
+                .hasToString("Upsample(size=(3, 3), mode='bilinear', align_corners=True)");
         Tensor z = new UpsampleBilinear2d(UpsampleBilinear2d.Config.size(3, 3, false)).forward(x);
         // torch with align_corners=False: src = max(2/3 * (d + 0.5) - 0.5, 0) = 0, 0.5, 1.1667
         assertThat(z.toArray()[1]).isEqualTo(2f);

@@ -115,6 +115,21 @@ class ConvTranspose2dTest extends HanzinetTestBase {
         }
     }
 
+    /** The benchmark's U-Net shape (2x2 stride 2, 64 -> 32 at 64x64), batch 1: every implementation agrees. */
+    @Test
+    void uNetShapeAgreesAcrossImplementations() {
+        int[] c = {64, 32, 2, 2, 2, 2, 0, 0, 0, 0, 1, 64, 64};
+        Tensor x = randomTensor(1, 64, 64, 64);
+        Tensor dy = randomTensor(1, 32, 128, 128);
+        Tensor[] ref = run(c, ConvImpl.SCALAR, x, dy, 2);
+        for (ConvImpl impl : ConvImpl.values()) {
+            Tensor[] got = run(c, impl, x, dy, 2);
+            for (int i = 0; i < got.length; i++) {
+                TensorAssert.assertClose(impl + " result " + i, got[i], ref[i], 1e-4, 1e-4);
+            }
+        }
+    }
+
     private static Tensor[] run(int[] c, ConvImpl impl, Tensor x, Tensor dy, int threads) {
         Parallel.setThreads(threads);
         ConvTranspose2d layer = config(c, true).build(new Rng(7)).implementation(impl);

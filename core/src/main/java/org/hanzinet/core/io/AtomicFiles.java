@@ -2,6 +2,7 @@ package org.hanzinet.core.io;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -70,6 +71,8 @@ public final class AtomicFiles {
             return file;
         } catch (IOException e) {
             throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new IOException("cannot write " + target + ": " + e.getCause().getMessage(), e.getCause());
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);

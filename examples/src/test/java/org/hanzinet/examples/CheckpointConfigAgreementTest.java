@@ -62,7 +62,7 @@ class CheckpointConfigAgreementTest {
                 StandardCopyOption.REPLACE_EXISTING);
         Path ckpt = oneD.resolve("checkpoint.safetensors");
         String expected = "error: " + ckpt + " was trained as model1 2d head, 16 x 16 px but " + oneD.resolve("config.json")
-                + " describes model1 1d head, 16 x 16 px (head differ)";
+                + " describes model1 1d head, 16 x 16 px (different head)";
         List<CliRunner.Result> results = List.of(
                 CliRunner.run("predict", "--run", oneD.toString(), "--input", data.resolve("0000001.png").toString(),
                         "--out", tmp.resolve("pred").toString()),

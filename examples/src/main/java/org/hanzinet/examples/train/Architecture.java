@@ -73,7 +73,7 @@ public record Architecture(String model, String head, int imageSize) {
         String diff = mismatch(recorded, expected);
         if (diff != null) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "%s was trained as %s but %s describes %s "
-                            + "(%s differ): use the checkpoint's own run folder, or train this configuration",
+                            + "(different %s): use the checkpoint's own run folder, or train this configuration",
                     file, recorded.describe(), configFile, expected.describe(), diff));
         }
     }

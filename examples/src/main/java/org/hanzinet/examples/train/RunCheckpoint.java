@@ -17,7 +17,8 @@ import org.hanzinet.nn.optim.Optimizer;
  * The run's {@code checkpoint.safetensors} through the library's {@link Checkpoint} (atomic write,
  * PyTorch names, optimiser state under {@code optim.}, provenance). The configuration stored with it is
  * a {@link State}: the resolved run configuration plus the epoch reached and the loss history, so a
- * resumed run knows where to start and writes the full history.
+ * resumed run knows where to start and writes the full history. Beside it, under {@link Architecture#KEY},
+ * the architecture the weights were trained as; every load checks it against the run's configuration.
  */
 public final class RunCheckpoint implements CheckpointStore {
     /** What the checkpoint's configuration JSON holds. */

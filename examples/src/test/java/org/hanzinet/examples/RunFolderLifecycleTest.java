@@ -59,6 +59,18 @@ class RunFolderLifecycleTest {
     }
 
     @Test
+    void aReproduceWhoseDataCannotBeReadLeavesNoFolder() throws IOException {
+        Path data = TinyCtw.write(tmp.resolve("ctw"), 6, 16, 3);
+        Files.writeString(data.resolve("0000002.png"), "not a PNG");
+        Path runs = Files.createDirectories(tmp.resolve("runs"));
+        CliRunner.Result r = CliRunner.run("reproduce", "--data", data.toString(), "--image-size", "16", "--images", "6",
+                "--epochs", "1", "--threads", "1", "--runs", runs.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("0000002.png");
+        assertThat(runs).isEmptyDirectory();
+    }
+
+    @Test
     void aTrainThatFailsInItsFirstEpochRemovesTheFolderItCreated() throws IOException {
         // Above 512 px images are decoded when a batch needs them: every photo broken fails the first batch,
         // after config.json, losses.csv and the loss curve have been written.

@@ -33,7 +33,8 @@ public final class Conv2d extends Module {
     /**
      * Layer configuration; validated, Jackson round-trippable. Kernel, stride and padding are
      * {@link Size2d} pairs, written in JSON as one int when square ({@code "kernel":5}, the form of
-     * earlier versions) and as {@code [h, w]} otherwise.
+     * earlier versions) and as {@code [h, w]} otherwise; an absent stride is 1 and an absent padding 0,
+     * PyTorch's defaults.
      */
     public record Config(int inChannels, int outChannels, Size2d kernel, Size2d stride, Size2d padding, boolean bias)
             implements LayerConfig {
@@ -41,8 +42,8 @@ public final class Conv2d extends Module {
             positive("inChannels", inChannels);
             positive("outChannels", outChannels);
             java.util.Objects.requireNonNull(kernel, "Conv2d: kernel");
-            java.util.Objects.requireNonNull(stride, "Conv2d: stride");
-            java.util.Objects.requireNonNull(padding, "Conv2d: padding");
+            stride = stride == null ? Size2d.square(1) : stride;
+            padding = padding == null ? Size2d.square(0) : padding;
             kernel.requireAtLeast("Conv2d", "kernel", 1);
             stride.requireAtLeast("Conv2d", "stride", 1);
             padding.requireAtLeast("Conv2d", "padding", 0);

@@ -41,6 +41,12 @@ class ConvLayerConfigJsonTest {
         // PyTorch's default stride is the kernel
         assertThat(json.readValue("{\"type\":\"MaxPool2d\",\"kernel\":[3,2]}", LayerConfig.class))
                 .isEqualTo(new MaxPool2d.Config(new Size2d(3, 2), new Size2d(3, 2), Size2d.square(0), false));
+        // PyTorch's defaults: stride 1, padding 0 (and output padding 0)
+        assertThat(json.readValue("{\"type\":\"Conv2d\",\"inChannels\":3,\"outChannels\":4,\"kernel\":[1,3],"
+                + "\"bias\":true}", LayerConfig.class)).isEqualTo(new Conv2d.Config(3, 4, new Size2d(1, 3),
+                        Size2d.square(1), Size2d.square(0), true));
+        assertThat(json.readValue("{\"type\":\"ConvTranspose2d\",\"inChannels\":3,\"outChannels\":4,\"kernel\":2,"
+                + "\"bias\":false}", LayerConfig.class)).isEqualTo(new ConvTranspose2d.Config(3, 4, 2, 1, 0, 0, false));
         assertThat(json.readValue("{\"type\":\"UpsampleBilinear2d\",\"outH\":20,\"outW\":10}", LayerConfig.class))
                 .isEqualTo(new UpsampleBilinear2d.Config(20, 10));
         assertThat(json.writeValueAsString(UpsampleBilinear2d.Config.scale(2, 2, true)))

@@ -20,8 +20,6 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Streams a CTW JSONL file (one image object per line) without loading it: one line is parsed at a
@@ -36,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * {@link CtwReadOptions.ErrorPolicy#SKIP} a bad line is counted and logged instead.
  */
 public final class CtwReader implements Iterator<CtwImage>, Closeable {
-    private static final Logger LOG = LoggerFactory.getLogger(CtwReader.class);
+    private static final System.Logger LOG = System.getLogger(CtwReader.class.getName());
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so that NaN is reported as a bad field, not a syntax error
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -127,7 +125,7 @@ public final class CtwReader implements Iterator<CtwImage>, Closeable {
                     throw e;
                 }
                 skipped++;
-                LOG.warn("skipping CTW record: {}", e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "skipping CTW record: " + e.getMessage());
             }
         }
         return null;

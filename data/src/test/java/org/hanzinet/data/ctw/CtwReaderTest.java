@@ -143,7 +143,9 @@ class CtwReaderTest {
     @Test
     void streamsAFullCtwSizedFile() throws IOException {
         Path f = dir.resolve("big.jsonl");
-        String[] lines = Stream.generate(() -> line("x", "[[" + CHAR + ", " + LATIN + "]]")).limit(32_000).toArray(String[]::new);
+        // Distinct ids: a repeated image_id is an error.
+        String[] lines = java.util.stream.IntStream.range(0, 32_000).mapToObj(i -> line("x" + i, "[[" + CHAR + ", " + LATIN + "]]"))
+                .toArray(String[]::new);
         try (Writer w = Files.newBufferedWriter(f)) {
             for (String l : lines) {
                 w.write(l);

@@ -105,7 +105,8 @@ public final class Main implements Runnable {
     static String message(Throwable ex) {
         String m = ex.getMessage();
         if (ex instanceof UncheckedIOException && ex.getCause() != null) {
-            m = m + ": " + message(ex.getCause());
+            String cause = ex.getCause().getMessage();
+            m = cause != null && m != null && m.contains(cause) ? m : m + ": " + message(ex.getCause());
         } else if (ex instanceof IOException && !(ex instanceof FileSystemException) && ex.getCause() != null
                 && ex.getCause().getMessage() != null && m != null && !m.contains(ex.getCause().getMessage())) {
             m = m + " (" + ex.getCause().getMessage() + ")"; // javax.imageio's "I/O error writing PNG file!" hides the reason

@@ -145,9 +145,10 @@ class CliUserErrorsTest {
         Files.createDirectories(photos.resolve("x.jpg"));
         CliRunner.Result r = CliRunner.run("predict", "--run", run.toString(), "--input", photos.toString(), "--out",
                 tmp.resolve("pred").toString());
+        // predict reports it and skips it (PredictFolderTest); the decoder names it too (ImageDecoderTest).
         assertThat(r.exitCode()).isNotZero();
-        assertThat(r.err()).contains(photos.resolve("x.jpg") + ": is a folder, not an image file")
-                .doesNotContain("input == null").doesNotContain("\tat ");
+        assertThat(r.err()).contains(photos.resolve("x.jpg").toString()).doesNotContain("input == null")
+                .doesNotContain("\tat ");
     }
 
     @Test

@@ -84,14 +84,14 @@ class DataLoaderTest {
     }
 
     @Test
-    void mixedSizesWithoutATargetSizeAreRefusedClearly() {
+    void mixedSizesWithoutATargetSizeAreRefusedClearly() throws Exception {
         List<CtwImage> imgs = new ArrayList<>(TinyCtw.write(dir, 1, 8, 8));
-        Path other = dir.resolve("other");
-        imgs.add(TinyCtw.write(dir.resolve(""), 2, 10, 6).get(1));
+        // img001 at 10 x 6, in a folder of its own so that img000 stays 8 x 8
+        imgs.add(TinyCtw.write(Files.createDirectories(dir.resolve("other")), 2, 10, 6).get(1));
         DataLoader loader = new DataLoader(new CtwDataset(dir, imgs, DatasetOptions.defaults()),
                 LoaderOptions.of(2).withShuffle(false).withPrefetch(0, 1));
-        assertThat(other).doesNotExist();
         assertThatThrownBy(() -> loader.epoch(0).next()).isInstanceOf(DataLoadException.class)
-                .hasMessageContaining("differ in size").hasMessageContaining("target size");
+                .hasMessage("samples img000 (8x8) and img001 (10x6) differ in size: set a target size in DatasetOptions "
+                        + "to batch them");
     }
 }

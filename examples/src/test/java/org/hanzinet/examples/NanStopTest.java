@@ -13,6 +13,8 @@ import java.util.Map;
 import org.hanzinet.core.Rng;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.io.SafeTensors;
+import org.hanzinet.examples.config.ModelKind;
+import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.data.ImageSample;
 import org.hanzinet.examples.model.Head;
@@ -61,7 +63,7 @@ class NanStopTest {
     void nanAtEpochTwoBatchTwoKeepsTheEpochOneCheckpoint() throws IOException {
         List<ImageSample> train = samples(4, 1);
         List<ImageSample> val = samples(1, 2);
-        RunConfig cfg = new RunConfig("model1", "1d", "default", "none", 32, 5, 3, 2, "sgd", 0.005, 0.9, 0.9, 0.999,
+        RunConfig cfg = new RunConfig(ModelKind.MODEL1, Head.BANDS_1D, "default", "none", 32, 5, 3, 2, OptimizerKind.SGD, 0.005, 0.9, 0.9, 0.999,
                 1e-8, 0, 0.7, 0.1, 1, 1);
         // Reference: exactly one epoch, no poison.
         Path good = tmp.resolve("good.safetensors");

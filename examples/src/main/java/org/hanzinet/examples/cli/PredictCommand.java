@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.hanzinet.core.Parallel;
+import org.hanzinet.core.Tensor;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.data.CtwData;
-import org.hanzinet.examples.data.ImageSample;
 import org.hanzinet.examples.eval.Evaluation;
 import org.hanzinet.examples.eval.Prediction;
 import org.hanzinet.examples.report.Json;
@@ -49,9 +49,9 @@ public final class PredictCommand implements Callable<Integer> {
         Path target = outDir != null ? outDir : folder.dir().resolve("predictions");
         List<Path> photos = CtwData.listPhotos(input);
         for (Path p : photos) {
-            ImageSample s = CtwData.loadPhoto(p, cfg.imageSize());
+            Tensor image = CtwData.loadPhoto(p, cfg.imageSize());
             String name = Evaluation.safe(stripExtension(p.getFileName().toString()));
-            for (Path written : Prediction.write(model, s, threshold, target, name)) {
+            for (Path written : Prediction.write(model, image, null, null, threshold, target, name)) {
                 spec.commandLine().getOut().println(written);
             }
         }

@@ -34,8 +34,10 @@ public final class HeapEstimate {
         long act = activationFloatsPerImage(cfg.model(), s);
         // +10 %: the convolutions' padded input copies and packed gradients per thread (measured at 2048 px).
         e.terms.put("layer outputs and gradients (batch " + n + ")", act * n * FLOAT * 11 / 10);
-        e.terms.put("batch tensors (image, mask, weight, loss gradient)", 6 * s * s * n * FLOAT);
-        e.terms.put("cached data set (" + cachedImages + " images)", 5 * s * s * cachedImages * FLOAT);
+        // The loader's one reusable batch (image 3, mask, ignore, weight), shared by training and validation,
+        // and the loss gradient.
+        e.terms.put("batch tensors (image, mask, ignore, weight; loss gradient)", 7 * s * s * n * FLOAT);
+        e.terms.put("cached data set (" + cachedImages + " images as RGB bytes)", 3 * s * s * cachedImages);
         e.terms.put("JVM and I/O base", BASE);
         return e;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Rng;
+import org.hanzinet.core.Seeds;
 import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.data.SplitData;

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.io.DType;
@@ -17,12 +18,12 @@ import org.hanzinet.core.io.SafeTensors;
 import org.hanzinet.core.io.SafeTensorsReader;
 import org.hanzinet.core.io.TensorEntry;
 import org.hanzinet.nn.Module;
-import org.hanzinet.nn.Parameter;
 import org.hanzinet.nn.optim.Optimizer;
 
 /**
- * Saves and loads a model's parameters, and optionally its optimiser's state, as a safetensors file
- * that PyTorch users can open: parameters under their {@code state_dict} names and layouts (conv weight
+ * Saves and loads a model's parameters and buffers ({@link Module#stateDict()}), and optionally its
+ * optimiser's state, as a safetensors file that PyTorch users can open: tensors under their
+ * {@code state_dict} names and layouts (conv weight
  * [out, in, kh, kw], linear weight [out, in]), optimiser state under {@code optim.<name>}, provenance
  * ({@link Provenance}) in {@code __metadata__}.
  *
@@ -66,13 +67,13 @@ public final class Checkpoint {
      */
     public static Map<String, String> load(Path file, Module model, Optimizer optimizer) throws IOException {
         try (SafeTensorsReader r = SafeTensors.open(file)) {
-            Map<String, Parameter> params = model.namedParameters();
-            checkCompatible(r, params, optimizer);
+            Map<String, Tensor> state = model.stateDict();
+            checkCompatible(r, state, model.namedBuffers().keySet(), optimizer);
             if (optimizer != null) { // first: the optimiser validates its state before changing anything
                 loadOptimizerState(r, optimizer);
             }
-            for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                r.readInto(e.getKey(), e.getValue().value());
+            for (Map.Entry<String, Tensor> e : state.entrySet()) {
+                r.readInto(e.getKey(), e.getValue());
             }
             return r.metadata();
         }
@@ -98,10 +99,9 @@ public final class Checkpoint {
         return SafeTensors.readMetadata(file);
     }
 
-    /** Parameters by name, then optimiser state under {@link #OPTIM_PREFIX}. */
+    /** The model's state dict (parameters and buffers), then optimiser state under {@link #OPTIM_PREFIX}. */
     static Map<String, Tensor> tensors(Module model, Optimizer optimizer) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        model.namedParameters().forEach((name, p) -> out.put(name, p.value()));
+        Map<String, Tensor> out = new LinkedHashMap<>(model.stateDict());
         if (optimizer != null) {
             optimizer.state().forEach((name, t) -> {
                 if (out.putIfAbsent(OPTIM_PREFIX + name, t) != null) {
@@ -147,14 +147,15 @@ public final class Checkpoint {
         }
     }
 
-    private static void checkCompatible(SafeTensorsReader r, Map<String, Parameter> params, Optimizer optimizer)
-            throws CheckpointMismatchException {
+    private static void checkCompatible(SafeTensorsReader r, Map<String, Tensor> state, Set<String> bufferNames,
+            Optimizer optimizer) throws CheckpointMismatchException {
         Path f = r.file();
-        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+        for (Map.Entry<String, Tensor> e : state.entrySet()) {
             TensorEntry t = r.entry(e.getKey());
             int[] want = e.getValue().shape();
             if (t == null) {
-                throw new CheckpointMismatchException(f + ": missing tensor '" + e.getKey() + "' (model parameter of shape "
+                String kind = bufferNames.contains(e.getKey()) ? "buffer" : "parameter";
+                throw new CheckpointMismatchException(f + ": missing tensor '" + e.getKey() + "' (model " + kind + " of shape "
                         + Arrays.toString(want) + ")");
             }
             requireF32(f, t);
@@ -168,7 +169,7 @@ public final class Checkpoint {
             if (t.name().startsWith(OPTIM_PREFIX)) {
                 hasOptim = true;
                 requireF32(f, t);
-            } else if (!params.containsKey(t.name())) {
+            } else if (!state.containsKey(t.name())) {
                 throw new CheckpointMismatchException(f + ": unexpected tensor '" + t.name() + "' of shape "
                         + Arrays.toString(t.shape()) + " (the model has no such parameter)");
             }

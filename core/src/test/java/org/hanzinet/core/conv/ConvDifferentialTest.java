@@ -7,7 +7,6 @@ import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.simd.ScalarConvKernels;
 import org.hanzinet.core.simd.VectorizationProvider;
-import org.hanzinet.core.testing.ExpectedPath;
 import org.hanzinet.core.testing.HanzinetTestBase;
 import org.hanzinet.core.testing.TensorAssert;
 import org.junit.jupiter.api.AfterEach;
@@ -122,40 +121,5 @@ class ConvDifferentialTest extends HanzinetTestBase {
             Tensor x = randomTensor(g.inputShape()), w = randomTensor(g.weightShape()), dy = randomTensor(g.outputShape());
             assertMatches("direct reused", g, run(direct, g, x, w, null, dy), run(ref, g, x, w, null, dy));
         }
-    }
-
-    /** The no-argument DirectConv2d runs the kernels this JVM should run (judged from its flags, not the code). */
-    @Test
-    void directPathRunsTheKernelsThisJvmShouldRun() {
-        String kernels = new DirectConv2d().kernelName();
-        if (ExpectedPath.vectorApi()) {
-            assertThat(kernels).as("Vector API module loaded: direct convolution kernels").startsWith("panama-");
-        } else {
-            assertThat(kernels).as("no Vector API: direct convolution kernels").isEqualTo("scalar");
-        }
-    }
-
-    /** The choice table: direct everywhere, except 1x1 kernels without the Vector API; the property overrides it. */
-    @Test
-    void chooseFollowsTheTableUnlessForced() {
-        ConvGeometry k5 = new ConvGeometry(1, 3, 64, 64, 16, 5, 1, 0);
-        ConvGeometry k1 = new ConvGeometry(1, 16, 8, 8, 4, 1, 1, 0);
-        ExpectedPath.withProperty(ConvImpl.PROPERTY, null, () -> {
-            assertThat(ConvImpl.choose(k5)).isEqualTo(ConvImpl.DIRECT);
-            assertThat(ConvImpl.choose(k1)).isEqualTo(ExpectedPath.vectorApi() ? ConvImpl.DIRECT : ConvImpl.IM2COL);
-        });
-        for (ConvImpl impl : ConvImpl.values()) {
-            ExpectedPath.withProperty(ConvImpl.PROPERTY, impl.name().toLowerCase(java.util.Locale.ROOT), () -> {
-                assertThat(ConvImpl.choose(k5)).as("forced " + impl).isEqualTo(impl);
-                assertThat(ConvImpl.choose(k1)).as("forced " + impl).isEqualTo(impl);
-            });
-        }
-    }
-
-    @Test
-    void parseRefusesAnUnknownNameWithTheAcceptedOnes() {
-        assertThat(ConvImpl.parse(" Direct ")).isEqualTo(ConvImpl.DIRECT);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConvImpl.parse("simd"))
-                .hasMessage("unknown convolution implementation 'simd': expected scalar, im2col or direct");
     }
 }

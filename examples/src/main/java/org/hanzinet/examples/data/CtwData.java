@@ -58,11 +58,19 @@ public final class CtwData {
         return d.sizes();
     }
 
-    /** {@code images} as {@code size x size} samples (photo resized, masks rasterised at that size), RGB / 255. */
+    /**
+     * {@code images} as {@code size x size} samples (photo resized, masks rasterised at that size), RGB / 255.
+     * Up to {@value #CACHE_LIMIT} px every photo is decoded into the cache here, so a broken file stops the
+     * command before any training (larger photos are decoded when their batch is prepared).
+     */
     static CtwDataset dataset(Path imageDir, List<CtwImage> images, int size) {
-        long cacheBytes = size <= CACHE_LIMIT ? 3L * size * size * images.size() : 0;
-        return new CtwDataset(imageDir, images, DatasetOptions.defaults().withSize(size, size)
-                .withNormalization(Normalization.UNIT).withCacheBytes(cacheBytes));
+        boolean cached = size <= CACHE_LIMIT;
+        CtwDataset ds = new CtwDataset(imageDir, images, DatasetOptions.defaults().withSize(size, size)
+                .withNormalization(Normalization.UNIT).withCacheBytes(cached ? 3L * size * size * images.size() : 0));
+        for (int i = 0; cached && i < images.size(); i++) {
+            ds.pixels(i);
+        }
+        return ds;
     }
 
     /** A bare photo for predict: {@code [3, size, size]} RGB in [0, 1], resized as the training images were. */

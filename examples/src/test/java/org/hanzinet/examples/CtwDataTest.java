@@ -2,9 +2,13 @@ package org.hanzinet.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hanzinet.data.dataset.DataLoadException;
+import org.hanzinet.data.dataset.DataLoader;
+import org.hanzinet.data.dataset.LoaderOptions;
 import org.hanzinet.data.dataset.Sample;
 import org.hanzinet.examples.config.ModelKind;
 import org.hanzinet.examples.config.OptimizerKind;
@@ -42,5 +46,21 @@ class CtwDataTest {
         Path data = TinyCtw.write(tmp.resolve("ctw"), 10, 32, 5);
         Files.write(data.resolve("0000008.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
         assertThatThrownBy(() -> CtwData.load(config(data, 32))).hasMessageContaining("0000008.png");
+    }
+
+    /**
+     * Above 512 px photos are decoded when their batch is prepared: a broken one then fails the batch with
+     * a DataLoadException naming sample and file, which the CLI prints as one line.
+     */
+    @Test
+    void aBrokenLargePhotoFailsItsBatchWithAOneLineUserError() throws Exception {
+        Path data = TinyCtw.write(tmp.resolve("ctw"), 10, 32, 5);
+        Files.write(data.resolve("0000001.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2});
+        SplitData split = CtwData.load(config(data, 520));
+        DataLoader loader = new DataLoader(split.train(), LoaderOptions.of(2).withShuffle(false).withPrefetch(0, 1));
+        DataLoadException e = catchThrowableOfType(() -> loader.epoch(0).next(), DataLoadException.class);
+        assertThat(e).hasMessageContaining("0000001").hasMessageContaining("0000001.png");
+        assertThat(Main.isUserError(e)).isTrue();
+        assertThat(Main.message(e)).doesNotContain("\n");
     }
 }

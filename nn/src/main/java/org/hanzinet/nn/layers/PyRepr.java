@@ -25,6 +25,11 @@ final class PyRepr {
         return mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 
+    /** A float setting by its own shortest digits (0.1f -> "0.1", not 0.10000000149011612). */
+    static String number(float v) {
+        return number(Double.parseDouble(Float.toString(v)));
+    }
+
     static String bool(boolean b) {
         return b ? "True" : "False";
     }

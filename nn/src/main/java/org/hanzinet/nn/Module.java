@@ -153,7 +153,11 @@ public abstract class Module {
         return Collections.unmodifiableMap(children);
     }
 
-    /** Training mode (dropout active) for this module and all descendants. */
+    /**
+     * Training mode for this module and all descendants: Dropout drops, BatchNorm2d normalises with the
+     * batch statistics and updates its running estimates; in eval mode ({@code train(false)}) Dropout is
+     * the identity and BatchNorm2d uses its running estimates.
+     */
     public Module train(boolean on) {
         training = on;
         children.values().forEach(m -> m.train(on));

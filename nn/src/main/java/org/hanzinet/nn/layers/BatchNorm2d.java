@@ -146,6 +146,7 @@ public final class BatchNorm2d extends Module {
     public Tensor forward(Tensor x) {
         int[] s = requireInput(x);
         int n = s[0], c = s[1], hw = s[2] * s[3];
+        input = null; // a forward that fails leaves nothing for backward to misuse
         usedBatchStats = isTraining() || !config.trackRunningStats();
         if (usedBatchStats) {
             batchStatistics(x, (long) n * hw);

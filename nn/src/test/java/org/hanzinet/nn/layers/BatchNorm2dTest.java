@@ -162,8 +162,11 @@ class BatchNorm2dTest extends HanzinetTestBase {
         BatchNorm2d bn = new BatchNorm2d(3);
         assertThatThrownBy(() -> bn.forward(Tensor.zeros(2, 4, 5, 5))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("[N, 3, H, W]").hasMessageContaining("[2, 4, 5, 5]");
+        bn.forward(Tensor.zeros(1, 3, 2, 2));
         assertThatThrownBy(() -> bn.forward(Tensor.zeros(1, 3, 1, 1)))
                 .hasMessageContaining("more than 1 value per channel").hasMessageContaining("[1, 3, 1, 1]");
+        assertThatThrownBy(() -> bn.backward(Tensor.zeros(1, 3, 1, 1))).hasMessageContaining("before forward");
+        assertThat(bn.numBatchesTracked()).isEqualTo(1); // the refused batch was not counted
         assertThatThrownBy(() -> new BatchNorm2d(3).backward(Tensor.zeros(1, 3, 2, 2)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("before forward");
         bn.forward(Tensor.zeros(2, 3, 2, 2));

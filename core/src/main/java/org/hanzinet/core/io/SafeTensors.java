@@ -3,11 +3,9 @@ package org.hanzinet.core.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,14 +38,17 @@ public final class SafeTensors {
 
     private SafeTensors() {}
 
-    /** Writes {@code tensors} (float32) and optional {@code metadata} to {@code file} and forces it to disk. */
+    /**
+     * Writes {@code tensors} (float32) and optional {@code metadata} to {@code file}, atomically
+     * ({@link AtomicFiles}: a failed write leaves the previous file).
+     */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
         write(file, tensors, Map.of(), metadata);
     }
 
     /**
-     * Writes {@code tensors} and optional {@code metadata} to {@code file} and forces it to disk; each
-     * tensor is stored as F32 unless {@code dtypes} names it {@link DType#I64} (PyTorch's int64, as in
+     * Writes {@code tensors} and optional {@code metadata} to {@code file}, atomically ({@link AtomicFiles});
+     * each tensor is stored as F32 unless {@code dtypes} names it {@link DType#I64} (PyTorch's int64, as in
      * BatchNorm's {@code num_batches_tracked}), whose values must then be whole numbers.
      *
      * @throws IllegalArgumentException naming the tensor, the index and the value, when an I64 tensor
@@ -55,11 +56,7 @@ public final class SafeTensors {
      */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, DType> dtypes,
             Map<String, String> metadata) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            write(ch, tensors, dtypes, metadata);
-            ch.force(true);
-        }
+        AtomicFiles.write(file, ch -> write(ch, tensors, dtypes, metadata));
     }
 
     /** Writes the whole file (all F32) to {@code out}, which is neither forced nor closed. */

@@ -3,9 +3,12 @@ package org.hanzinet.nn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.util.List;
+import org.hanzinet.nn.layers.BatchNorm2d;
 import org.hanzinet.nn.layers.Conv2d;
 import org.hanzinet.nn.layers.ConvTranspose2d;
+import org.hanzinet.nn.layers.LeakyReLU;
 import org.hanzinet.nn.layers.MaxPool2d;
+import org.hanzinet.nn.layers.Tanh;
 import org.hanzinet.nn.layers.UpsampleBilinear2d;
 import org.hanzinet.nn.layers.UpsampleNearest2d;
 
@@ -20,9 +23,12 @@ public final class LayerTypes {
     public static List<NamedType> all() {
         return List.of(
                 // one line per layer config
+                new NamedType(BatchNorm2d.Config.class, "BatchNorm2d"),
                 new NamedType(Conv2d.Config.class, "Conv2d"),
                 new NamedType(ConvTranspose2d.Config.class, "ConvTranspose2d"),
+                new NamedType(LeakyReLU.Config.class, "LeakyReLU"),
                 new NamedType(MaxPool2d.Config.class, "MaxPool2d"),
+                new NamedType(Tanh.Config.class, "Tanh"),
                 new NamedType(UpsampleBilinear2d.Config.class, "UpsampleBilinear2d"),
                 new NamedType(UpsampleNearest2d.Config.class, "UpsampleNearest2d")
         );

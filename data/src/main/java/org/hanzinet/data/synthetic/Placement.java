@@ -1,6 +1,7 @@
 package org.hanzinet.data.synthetic;
 
 import org.hanzinet.core.Rng;
+import org.hanzinet.data.image.Homography;
 
 /**
  * Where a sign tile lands in the scene: a rotation (mostly small, sometimes up to 30 degrees), an

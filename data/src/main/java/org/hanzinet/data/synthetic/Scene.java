@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.hanzinet.core.Rng;
 import org.hanzinet.data.ctw.BoundingBox;
 import org.hanzinet.data.ctw.CtwCharacter;
@@ -27,6 +28,14 @@ final class Scene {
     final BufferedImage image;
     final List<List<CtwCharacter>> sentences = new ArrayList<>();
     final List<IgnoreRegion> ignores = new ArrayList<>();
+    /** The Latin texts drawn, each with its ignore region (one of {@link #ignores}): what the tests check. */
+    final List<Map.Entry<String, IgnoreRegion>> latin = new ArrayList<>();
+    /** Per sign of hanzi: its lines, which are consecutive {@link #sentences}, and whether it is vertical. */
+    final List<SignRecord> signs = new ArrayList<>();
+
+    /** Where one sign's lines are in {@link #sentences}. */
+    record SignRecord(int firstSentence, int lines, boolean vertical) {
+    }
     private final int[] pixels;
     private final List<double[]> occupied = new ArrayList<>(); // x0, y0, x1, y1 of every placed sign
     private final GlyphSet glyphs = GlyphSet.get();
@@ -47,8 +56,8 @@ final class Scene {
         for (int attempt = 0, signs = 0; attempt < 40 && signs < targetSigns; attempt++) {
             signs += s.placeSign(rng) ? 1 : 0;
         }
-        int latin = rng.nextDouble() < 0.7 ? 1 + rng.nextInt(3) : 0;
-        for (int attempt = 0, placed = 0; attempt < 20 && placed < latin; attempt++) {
+        int latinCount = rng.nextDouble() < 0.7 ? 1 + rng.nextInt(3) : 0;
+        for (int attempt = 0, placed = 0; attempt < 20 && placed < latinCount; attempt++) {
             placed += s.placeLatin(rng) ? 1 : 0;
         }
         int faint = rng.nextDouble() < 0.5 ? 1 + rng.nextInt(2) : 0;
@@ -96,6 +105,7 @@ final class Scene {
             if (p != null) {
                 SignLayout layout = SignLayout.of(lines, font, p.charSize, vertical, gap, lineGap, margin);
                 TextStyle style = draw(layout, p.placement, board, rng);
+                signs.add(new SignRecord(sentences.size(), lines.size(), vertical));
                 sentences.addAll(characters(layout, p.placement, style));
                 return true;
             }
@@ -148,7 +158,7 @@ final class Scene {
         Placement p = Placement.at(layout.width, layout.height, (image.getWidth() - layout.width) * rng.nextDouble(), top);
         TextStyle style = draw(layout, p, false, rng);
         if (latin) {
-            ignores.add(textRegion(layout, p, (SignLayout.PAD + style.reach()) * layout.font.getSize2D()));
+            ignoreLatin(layout, p, style);
         } else {
             sentences.addAll(characters(layout, p, style));
         }
@@ -210,7 +220,7 @@ final class Scene {
             return false;
         }
         TextStyle style = draw(layout, p, board, rng);
-        ignores.add(textRegion(layout, p, (SignLayout.PAD + style.reach()) * layout.font.getSize2D()));
+        ignoreLatin(layout, p, style);
         return true;
     }
 
@@ -233,6 +243,13 @@ final class Scene {
                 new double[] {p.quad[1], p.quad[3], p.quad[5], p.quad[7]});
         ignores.add(new IgnoreRegion(BoundingBox.of(quad), quad));
         return true;
+    }
+
+    /** Marks drawn Latin text as ignored: the quadrilateral around its glyphs as painted. */
+    private void ignoreLatin(SignLayout layout, Placement p, TextStyle style) {
+        IgnoreRegion region = textRegion(layout, p, (SignLayout.PAD + style.reach()) * layout.font.getSize2D());
+        ignores.add(region);
+        latin.add(Map.entry(String.join("", layout.texts), region));
     }
 
     /** The quadrilateral around all of a layout's glyph boxes (padded by {@code pad}), in the scene. */

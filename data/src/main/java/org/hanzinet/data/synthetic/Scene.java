@@ -52,13 +52,13 @@ final class Scene {
         if (rng.nextDouble() < SHOP_BAND_PROBABILITY) {
             s.placeShopBand(rng);
         }
-        int targetSigns = 2 + rng.nextInt(6);
-        for (int attempt = 0, signs = 0; attempt < 40 && signs < targetSigns; attempt++) {
-            signs += s.placeSign(rng) ? 1 : 0;
-        }
         int latinCount = rng.nextDouble() < 0.7 ? 1 + rng.nextInt(3) : 0;
         for (int attempt = 0, placed = 0; attempt < 20 && placed < latinCount; attempt++) {
             placed += s.placeLatin(rng) ? 1 : 0;
+        }
+        int targetSigns = 2 + rng.nextInt(6);
+        for (int attempt = 0, signs = 0; attempt < 40 && signs < targetSigns; attempt++) {
+            signs += s.placeSign(rng) ? 1 : 0;
         }
         int faint = rng.nextDouble() < 0.5 ? 1 + rng.nextInt(2) : 0;
         for (int attempt = 0, placed = 0; attempt < 20 && placed < faint; attempt++) {
@@ -214,8 +214,14 @@ final class Scene {
         }
         boolean board = rng.nextDouble() < 0.4;
         double margin = board ? rng.uniform(0.2f, 0.5f) : 0.15;
-        SignLayout layout = SignLayout.of(lines, font, size, false, rng.uniform(0.02f, 0.1f), 0.3, margin);
-        Placement p = place(layout, rng, 8);
+        double gap = rng.uniform(0.02f, 0.1f);
+        SignLayout layout = SignLayout.of(lines, font, size, false, gap, 0.3, margin);
+        Placement p = place(layout, rng, 6);
+        for (int shrink = 0; shrink < 3 && p == null; shrink++) { // words are long: smaller rather than none
+            size = Math.max(CharacterSizes.MIN_PIXELS, size * 0.6);
+            layout = SignLayout.of(lines, font, size, false, gap, 0.3, margin);
+            p = place(layout, rng, 6);
+        }
         if (p == null) {
             return false;
         }

@@ -3,7 +3,9 @@ package org.hanzinet.data.augment;
 import java.util.List;
 import java.util.Objects;
 import org.hanzinet.core.Rng;
+import org.hanzinet.data.dataset.DataLoader;
 import org.hanzinet.data.dataset.Sample;
+import org.hanzinet.data.dataset.SampleTransform;
 
 /**
  * Augmentations in order, each applied with its own probability (torchvision's {@code Compose} of
@@ -60,6 +62,11 @@ public record AugmentPipeline(List<Step> steps) {
             }
         }
         return s;
+    }
+
+    /** This pipeline as a {@link DataLoader} transform with {@code seed}: {@code new DataLoader(ds, opts, p.withSeed(42))}. */
+    public SampleTransform withSeed(long seed) {
+        return (in, epoch, index) -> apply(in, seed, epoch, index);
     }
 
     /** SplitMix64's finaliser: neighbouring inputs give unrelated outputs. */

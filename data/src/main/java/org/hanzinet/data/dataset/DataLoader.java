@@ -34,16 +34,25 @@ import org.hanzinet.core.Tensor;
  * The order depends only on the seed and the epoch, never on thread timing. A failure while preparing a
  * batch in the background is rethrown by {@link Epoch#next()} as a {@link DataLoadException} naming the
  * sample and image; it never hangs the caller. Memory: at most {@code prefetch + 1} batches exist at once.
+ * An optional {@link SampleTransform} (augmentation) is applied to each sample, on the loader's threads,
+ * with the epoch and the sample's index.
  */
 public final class DataLoader {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final CtwDataset dataset;
     private final LoaderOptions options;
+    private final SampleTransform transform;
 
     public DataLoader(CtwDataset dataset, LoaderOptions options) {
+        this(dataset, options, null);
+    }
+
+    /** A loader that applies {@code transform} (null for none) to every sample; see {@link SampleTransform}. */
+    public DataLoader(CtwDataset dataset, LoaderOptions options, SampleTransform transform) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.options = Objects.requireNonNull(options, "options");
+        this.transform = transform;
     }
 
     /** Batches per epoch. */
@@ -73,8 +82,16 @@ public final class DataLoader {
         return new Epoch(order(epoch), epoch);
     }
 
-    /** Prepares the batch of samples {@code indices} on the calling thread. */
+    /** Prepares the batch of samples {@code indices} on the calling thread, as in epoch 0. */
     public Batch batch(int[] indices) {
+        return batch(indices, 0);
+    }
+
+    /** Prepares the batch of samples {@code indices} of {@code epoch} on the calling thread. */
+    public Batch batch(int[] indices, int epoch) {
+        if (transform != null) {
+            return transformedBatch(indices, epoch);
+        }
         int[] wh = dataset.sampleSize(indices[0]);
         for (int i : indices) {
             if (!Arrays.equals(dataset.sampleSize(i), wh)) {
@@ -90,6 +107,38 @@ public final class DataLoader {
         List<String> ids = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
             dataset.fill(indices[k], images.slice(k), masks.slice(k), ignores.slice(k));
+            ids.add(dataset.id(indices[k]));
+        }
+        return new Batch(images, masks, ignores, ids);
+    }
+
+    private Batch transformedBatch(int[] indices, int epoch) {
+        int n = indices.length;
+        Sample[] samples = new Sample[n];
+        for (int k = 0; k < n; k++) {
+            Sample in = dataset.get(indices[k]);
+            try {
+                samples[k] = transform.apply(in, epoch, indices[k]);
+            } catch (RuntimeException e) {
+                throw new DataLoadException("sample " + indices[k] + " (" + dataset.id(indices[k]) + "), epoch " + epoch
+                        + ": transform failed: " + e.getMessage(), e);
+            }
+            if (samples[k].width() != samples[0].width() || samples[k].height() != samples[0].height()) {
+                throw new DataLoadException("samples " + samples[0].id() + " (" + samples[0].width() + "x" + samples[0].height()
+                        + ") and " + samples[k].id() + " (" + samples[k].width() + "x" + samples[k].height()
+                        + ") differ in size after the transform: end it with a fixed-size crop to batch them", null);
+            }
+        }
+        int h = samples[0].height();
+        int w = samples[0].width();
+        Tensor images = Tensor.zeros(n, 3, h, w);
+        Tensor masks = Tensor.zeros(n, 1, h, w);
+        Tensor ignores = Tensor.zeros(n, 1, h, w);
+        List<String> ids = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            images.slice(k).copyFrom(samples[k].image());
+            masks.slice(k).copyFrom(samples[k].mask());
+            ignores.slice(k).copyFrom(samples[k].ignore());
             ids.add(dataset.id(indices[k]));
         }
         return new Batch(images, masks, ignores, ids);
@@ -136,7 +185,7 @@ public final class DataLoader {
             }
             int b = delivered++;
             if (pool == null) {
-                return batch(indicesOf(b));
+                return batch(indicesOf(b), epoch);
             }
             Future<Batch> f = inFlight.poll(); // never null: topUp keeps the next batch in flight while open
             try {
@@ -162,7 +211,7 @@ public final class DataLoader {
         private void topUp() {
             while (pool != null && !pool.isShutdown() && submitted < batches && inFlight.size() < options.prefetch()) {
                 int[] idx = indicesOf(submitted++);
-                inFlight.add(pool.submit(() -> batch(idx)));
+                inFlight.add(pool.submit(() -> batch(idx, epoch)));
             }
         }
 

@@ -69,12 +69,12 @@ class AugmentPipelineTest {
         assertThat(json.readValue(text, AugmentPipeline.class)).isEqualTo(pipeline);
         String bad = text.replace("\"hue\":0.05", "\"hue\":0.9");
         assertThatThrownBy(() -> json.readValue(bad, AugmentPipeline.class))
-                .hasRootCauseMessage("ColorJitter.hue must be in [0.0, 0.5], got 0.9");
+                .hasRootCauseMessage("ColorJitter.hue must be in [0, 0.5], got 0.9");
     }
 
     @Test
     void badStepIsOneLine() {
         assertThatThrownBy(() -> new Step(new HorizontalFlip(), 1.5))
-                .hasMessage("AugmentPipeline.Step.probability of HorizontalFlip must be in [0.0, 1.0], got 1.5");
+                .hasMessage("AugmentPipeline.Step.probability of HorizontalFlip must be in [0, 1], got 1.5");
     }
 }

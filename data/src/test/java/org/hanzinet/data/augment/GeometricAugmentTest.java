@@ -103,12 +103,12 @@ class GeometricAugmentTest {
     @Test
     void badParametersAreOneLineNamingFieldAndValue() {
         assertThatThrownBy(() -> new RandomScaleCrop(0, 10, 1, 1))
-                .hasMessage("RandomScaleCrop.width must be in [1.0, 32768.0], got 0.0");
+                .hasMessage("RandomScaleCrop.width must be in [1, 32768], got 0");
         assertThatThrownBy(() -> new RandomScaleCrop(10, 10, 2, 1))
-                .hasMessage("RandomScaleCrop scale: min 2.0 must not exceed max 1.0");
+                .hasMessage("RandomScaleCrop scale: min 2 must not exceed max 1");
         assertThatThrownBy(() -> new RandomRotation(Double.NaN))
-                .hasMessage("RandomRotation.maxDegrees must be in [0.0, 180.0], got NaN");
+                .hasMessage("RandomRotation.maxDegrees must be in [0, 180], got NaN");
         assertThatThrownBy(() -> new RandomPerspective(1.5))
-                .hasMessage("RandomPerspective.distortion must be in [0.0, 1.0], got 1.5");
+                .hasMessage("RandomPerspective.distortion must be in [0, 1], got 1.5");
     }
 }

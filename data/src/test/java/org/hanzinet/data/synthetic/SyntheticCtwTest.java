@@ -101,6 +101,12 @@ class SyntheticCtwTest {
         assertThat(SyntheticCtw.ensureDefault(dir)).isEqualTo(jsonl);
         assertThat(Files.getLastModifiedTime(jsonl)).isEqualTo(stamp);
         assertThat(CtwReader.readAll(jsonl, CtwReadOptions.defaults()).get(0).width()).isEqualTo(SyntheticCtw.DEFAULT_SIZE);
+        // A set made by an older generator version is made again.
+        Files.writeString(dir.resolve(".complete"), SyntheticCtw.DEFAULT_COUNT + " " + SyntheticCtw.DEFAULT_SIZE + " "
+                + SyntheticCtw.DEFAULT_SEED + " v" + (SyntheticCtw.GENERATOR_VERSION - 1));
+        Files.writeString(jsonl, "stale\n");
+        assertThat(Files.readAllLines(SyntheticCtw.ensureDefault(dir))).hasSize(SyntheticCtw.DEFAULT_COUNT);
+        assertThat(Files.readString(dir.resolve(".complete"))).endsWith(" v" + SyntheticCtw.GENERATOR_VERSION);
     }
 
     private static void assertSortedKeys(JsonNode node) {

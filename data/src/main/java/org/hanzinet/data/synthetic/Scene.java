@@ -12,7 +12,6 @@ import java.util.Map;
 import org.hanzinet.core.Rng;
 import org.hanzinet.data.ctw.BoundingBox;
 import org.hanzinet.data.ctw.CtwCharacter;
-import org.hanzinet.data.ctw.CtwJsonWriter;
 import org.hanzinet.data.ctw.IgnoreRegion;
 import org.hanzinet.data.ctw.Polygon;
 
@@ -106,7 +105,7 @@ final class Scene {
                 SignLayout layout = SignLayout.of(lines, font, p.charSize, vertical, gap, lineGap, margin);
                 TextStyle style = draw(layout, p.placement, board, rng);
                 signs.add(new SignRecord(sentences.size(), lines.size(), vertical));
-                sentences.addAll(characters(layout, p.placement, style));
+                sentences.addAll(SignAnnotations.characters(layout, p.placement, style));
                 return true;
             }
             shorten(lines);
@@ -137,7 +136,7 @@ final class Scene {
         double top = band.y0() + band.height() * (subLine ? 0.08 : 0.5) - (subLine ? 0 : layout.height / 2.0);
         Placement p = Placement.at(layout.width, layout.height, (image.getWidth() - layout.width) * rng.uniform(0.1f, 0.9f), top);
         TextStyle style = draw(layout, p, false, rng);
-        sentences.addAll(characters(layout, p, style));
+        sentences.addAll(SignAnnotations.characters(layout, p, style));
         if (subLine) {
             placeSubLine(band, p.box[3], rng);
         }
@@ -160,7 +159,7 @@ final class Scene {
         if (latin) {
             ignoreLatin(layout, p, style);
         } else {
-            sentences.addAll(characters(layout, p, style));
+            sentences.addAll(SignAnnotations.characters(layout, p, style));
         }
     }
 
@@ -190,7 +189,7 @@ final class Scene {
             if (p == null) {
                 continue;
             }
-            double ratio = meanLongSide(flatten(characters(layout, p, TextStyle.plain(Color.BLACK, 1)))) / size;
+            double ratio = SignAnnotations.meanLongSide(SignAnnotations.characters(layout, p, TextStyle.plain(Color.BLACK, 1))) / size;
             SignLayout scaled = at.apply(size / ratio);
             p = p.withTile(scaled.width, scaled.height, image.getWidth(), image.getHeight());
             if (p != null && isFree(p)) {
@@ -253,46 +252,9 @@ final class Scene {
 
     /** Marks drawn Latin text as ignored: the quadrilateral around its glyphs as painted. */
     private void ignoreLatin(SignLayout layout, Placement p, TextStyle style) {
-        IgnoreRegion region = textRegion(layout, p, (SignLayout.PAD + style.reach()) * layout.font.getSize2D());
+        IgnoreRegion region = SignAnnotations.textRegion(layout, p, (SignLayout.PAD + style.reach()) * layout.font.getSize2D());
         ignores.add(region);
         latin.add(Map.entry(String.join("", layout.texts), region));
-    }
-
-    /** The quadrilateral around all of a layout's glyph boxes (padded by {@code pad}), in the scene. */
-    private static IgnoreRegion textRegion(SignLayout layout, Placement p, double pad) {
-        double x0 = Double.MAX_VALUE, y0 = Double.MAX_VALUE, x1 = -Double.MAX_VALUE, y1 = -Double.MAX_VALUE;
-        for (double[] b : layout.glyphs) {
-            x0 = Math.min(x0, b[2] - pad);
-            y0 = Math.min(y0, b[3] - pad);
-            x1 = Math.max(x1, b[4] + pad);
-            y1 = Math.max(y1, b[5] + pad);
-        }
-        double[][] corners = {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
-        double[] xs = new double[4];
-        double[] ys = new double[4];
-        double[] q = new double[2];
-        for (int k = 0; k < 4; k++) {
-            p.toScene.map(corners[k][0], corners[k][1], q);
-            xs[k] = round3(q[0]);
-            ys[k] = round3(q[1]);
-        }
-        Polygon poly = new Polygon(xs, ys);
-        return new IgnoreRegion(BoundingBox.of(poly), poly);
-    }
-
-    private static double meanLongSide(List<CtwCharacter> chars) {
-        double sum = 0;
-        for (CtwCharacter c : chars) {
-            Polygon p = c.polygon();
-            sum += Math.max(p.maxX() - p.minX(), p.maxY() - p.minY());
-        }
-        return sum / chars.size();
-    }
-
-    private static List<CtwCharacter> flatten(List<List<CtwCharacter>> lines) {
-        List<CtwCharacter> all = new ArrayList<>();
-        lines.forEach(all::addAll);
-        return all;
     }
 
     private boolean isFree(Placement p) {
@@ -306,46 +268,6 @@ final class Scene {
         int[] tile = layout.draw(board ? under : null, style);
         Warp.draw(pixels, image.getWidth(), image.getHeight(), tile, layout.width, layout.height, p.toScene, p.quad);
         return style;
-    }
-
-    /** The annotated characters, one list per line; boxes padded to cover what the style paints. */
-    private static List<List<CtwCharacter>> characters(SignLayout layout, Placement p, TextStyle style) {
-        List<List<CtwCharacter>> lines = new ArrayList<>();
-        List<CtwCharacter> out = new ArrayList<>();
-        double[] q = new double[2];
-        double pad = (SignLayout.PAD + style.reach()) * layout.font.getSize2D();
-        for (int i = 0; i < layout.texts.size(); i++) {
-            double[] b = layout.glyphs.get(i);
-            double[][] corners = {{b[2] - pad, b[3] - pad}, {b[4] + pad, b[3] - pad}, {b[4] + pad, b[5] + pad}, {b[2] - pad, b[5] + pad}};
-            double[] xs = new double[4];
-            double[] ys = new double[4];
-            for (int k = 0; k < 4; k++) {
-                p.toScene.map(corners[k][0], corners[k][1], q);
-                xs[k] = round3(q[0]);
-                ys[k] = round3(q[1]);
-            }
-            Polygon poly = new Polygon(xs, ys);
-            String text = layout.texts.get(i);
-            List<String> attrs = new ArrayList<>();
-            if (p.distorted) {
-                attrs.add("distorted");
-            }
-            out.add(new CtwCharacter(poly, CtwJsonWriter.adjustedBbox(poly), isChinese(text), text, attrs));
-            if (layout.lineEnds.contains(i + 1)) {
-                lines.add(out);
-                out = new ArrayList<>();
-            }
-        }
-        return lines;
-    }
-
-    /** CTW's {@code is_chinese}: a CJK Unified Ideograph (basic block or extensions). */
-    static boolean isChinese(String text) {
-        int cp = text.codePointAt(0);
-        Character.UnicodeBlock b = Character.UnicodeBlock.of(cp);
-        return text.codePointCount(0, text.length()) == 1 && (b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS
-                || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_A
-                || b == Character.UnicodeBlock.CJK_UNIFIED_IDEOGRAPHS_EXTENSION_B);
     }
 
     private Placement place(SignLayout layout, Rng rng, int tries) {
@@ -387,7 +309,4 @@ final class Scene {
         return String.valueOf(chars.charAt(rng.nextInt(chars.length())));
     }
 
-    static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
 }

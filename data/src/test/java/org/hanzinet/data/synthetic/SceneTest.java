@@ -125,7 +125,7 @@ class SceneTest {
                 .anyMatch(n -> n.contains("UKai"));
         assertThat(g.hanzi.length()).isGreaterThanOrEqualTo(800);
         assertThat(g.hanzi).contains("東", "華", "麵");
-        assertThat(g.hanzi.chars()).allMatch(c -> Scene.isChinese(String.valueOf((char) c.intValue())));
+        assertThat(g.hanzi.chars()).allMatch(c -> SignAnnotations.isChinese(String.valueOf((char) c.intValue())));
         for (String licence : List.of("DroidSansFallbackSubset.NOTICE.txt", "DroidSansFallbackSubset.LICENSE-Apache-2.0.txt",
                 "NotoCJKSubsets.LICENSE-OFL-1.1.txt", "UKaiCNSubset.NOTICE.txt", "UKaiCNSubset.LICENSE-ArphicPL.txt")) {
             assertThat(GlyphSet.class.getResource(licence)).as(licence).isNotNull();
@@ -133,7 +133,7 @@ class SceneTest {
         Font droid = g.fonts.get(0);
         assertThat(GlyphSet.glyphOf(droid, 'A')).as("Droid has no ASCII: fullwidth").isEqualTo('\uff21');
         assertThat(GlyphSet.glyphOf(g.fonts.get(1), 'A')).isEqualTo('A');
-        assertThat(Scene.isChinese("A")).isFalse();
+        assertThat(SignAnnotations.isChinese("A")).isFalse();
     }
 
     @Test

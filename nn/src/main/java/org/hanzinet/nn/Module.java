@@ -12,19 +12,31 @@ import org.hanzinet.core.Tensor;
  * output and caches what backward needs; {@link #backward} takes dLoss/dOutput, accumulates parameter
  * gradients into each {@link Parameter#grad()} and returns dLoss/dInput.
  *
- * <p>Parameters and sub-modules are registered by name; {@link #namedParameters()} gives PyTorch's
- * {@code state_dict} names ({@code layer1.0.weight}). One forward must precede each backward; a module
- * is not safe for concurrent use.
+ * <p>Parameters, buffers and sub-modules are registered by name; {@link #namedParameters()} and
+ * {@link #stateDict()} give PyTorch's names ({@code layer1.0.weight}, {@code bn1.running_mean}) in
+ * PyTorch's order. Buffers ({@link #registerBuffer}) are state that is saved and loaded with the weights
+ * but never seen by an optimiser, such as BatchNorm's running statistics.
+ *
+ * <p>One forward must precede each backward; a module is not safe for concurrent use. A module whose
+ * input gradient nobody needs (the first layer of a network, fed the image) is told so with
+ * {@link #requireInputGradient(boolean) requireInputGradient(false)}; it may then skip that computation
+ * and return null from {@link #backward}.
  */
 public abstract class Module {
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
+    private boolean inputGradientRequired = true;
 
     /** Output for {@code input}; caches what {@link #backward} needs. */
     public abstract Tensor forward(Tensor input);
 
-    /** dLoss/dInput for the last forward, given dLoss/dOutput; adds parameter gradients. */
+    /**
+     * dLoss/dInput for the last forward, given dLoss/dOutput; adds parameter gradients. Returns null
+     * when {@link #requireInputGradient(boolean) requireInputGradient(false)} was set and the module
+     * skipped the input gradient.
+     */
     public abstract Tensor backward(Tensor gradOutput);
 
     protected final Parameter registerParameter(String name, Tensor value) {
@@ -34,6 +46,16 @@ public abstract class Module {
         return p;
     }
 
+    /**
+     * Registers non-trainable state saved and loaded with the parameters (PyTorch's
+     * {@code register_buffer}); the module updates {@code value} in place.
+     */
+    protected final Tensor registerBuffer(String name, Tensor value) {
+        requireNewName(name);
+        buffers.put(name, value);
+        return value;
+    }
+
     protected final <M extends Module> M registerModule(String name, M module) {
         requireNewName(name);
         children.put(name, module);
@@ -41,7 +63,8 @@ public abstract class Module {
     }
 
     private void requireNewName(String name) {
-        if (name.isEmpty() || name.contains(".") || parameters.containsKey(name) || children.containsKey(name)) {
+        if (name.isEmpty() || name.contains(".") || parameters.containsKey(name) || buffers.containsKey(name)
+                || children.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": bad or duplicate name '" + name + "'");
         }
     }
@@ -56,6 +79,34 @@ public abstract class Module {
     private void collect(String prefix, Map<String, Parameter> out) {
         parameters.forEach((n, p) -> out.put(prefix + n, p));
         children.forEach((n, m) -> m.collect(prefix + n + ".", out));
+    }
+
+    /** All buffers of this module and its descendants, by dotted name, in registration order. */
+    public final Map<String, Tensor> namedBuffers() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collectBuffers("", out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void collectBuffers(String prefix, Map<String, Tensor> out) {
+        buffers.forEach((n, b) -> out.put(prefix + n, b));
+        children.forEach((n, m) -> m.collectBuffers(prefix + n + ".", out));
+    }
+
+    /**
+     * Parameter values and buffers by name in PyTorch's {@code state_dict} order: each module's own
+     * parameters, then its own buffers, then its children's, depth first. The tensors are live.
+     */
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        collectState("", out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void collectState(String prefix, Map<String, Tensor> out) {
+        parameters.forEach((n, p) -> out.put(prefix + n, p.value()));
+        buffers.forEach((n, b) -> out.put(prefix + n, b));
+        children.forEach((n, m) -> m.collectState(prefix + n + ".", out));
     }
 
     public final List<Parameter> parameters() {
@@ -84,6 +135,20 @@ public abstract class Module {
 
     public final boolean isTraining() {
         return training;
+    }
+
+    /**
+     * Whether {@link #backward} must return dLoss/dInput. The first layer of a network is fed the image,
+     * whose gradient nobody uses: switching it off saves a whole pass per step on a convolution.
+     * Containers pass the setting on to the children that see their input.
+     */
+    public Module requireInputGradient(boolean required) {
+        inputGradientRequired = required;
+        return this;
+    }
+
+    public final boolean inputGradientRequired() {
+        return inputGradientRequired;
     }
 
     public final void zeroGrad() {

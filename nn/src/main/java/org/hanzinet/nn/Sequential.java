@@ -27,6 +27,9 @@ public class Sequential extends Module {
     /** Appends {@code layer} under {@code name} (unique, without dots). */
     public final Sequential add(String name, Module layer) {
         registerModule(name, layer);
+        if (layers.isEmpty()) {
+            layer.requireInputGradient(inputGradientRequired());
+        }
         layers.add(layer);
         return this;
     }
@@ -44,6 +47,7 @@ public class Sequential extends Module {
         return x;
     }
 
+    /** Returns null when the first layer skipped its input gradient ({@link #requireInputGradient}). */
     @Override
     public Tensor backward(Tensor gradOutput) {
         Tensor g = gradOutput;
@@ -51,5 +55,15 @@ public class Sequential extends Module {
             g = layers.get(i).backward(g);
         }
         return g;
+    }
+
+    /** Passed on to the first layer, the only one that sees this container's input. */
+    @Override
+    public Sequential requireInputGradient(boolean required) {
+        super.requireInputGradient(required);
+        if (!layers.isEmpty()) {
+            layers.get(0).requireInputGradient(required);
+        }
+        return this;
     }
 }

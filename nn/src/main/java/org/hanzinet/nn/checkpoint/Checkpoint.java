@@ -1,33 +1,33 @@
 package org.hanzinet.nn.checkpoint;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.core.io.DType;
 import org.hanzinet.core.io.SafeTensors;
 import org.hanzinet.core.io.SafeTensorsReader;
 import org.hanzinet.core.io.TensorEntry;
 import org.hanzinet.nn.Module;
-import org.hanzinet.nn.Parameter;
 import org.hanzinet.nn.optim.Optimizer;
 
 /**
- * Saves and loads a model's parameters, and optionally its optimiser's state, as a safetensors file
- * that PyTorch users can open: parameters under their {@code state_dict} names and layouts (conv weight
+ * Saves and loads a model's parameters and buffers ({@link Module#stateDict()}), and optionally its
+ * optimiser's state, as a safetensors file that PyTorch users can open: tensors under their
+ * {@code state_dict} names and layouts (conv weight
  * [out, in, kh, kw], linear weight [out, in]), optimiser state under {@code optim.<name>}, provenance
  * ({@link Provenance}) in {@code __metadata__}.
  *
- * <p>Writes are atomic: the file is written to a temporary file in the same directory, forced to disk,
- * then renamed over the target, so a crash or a failed write leaves the previous checkpoint intact.
+ * <p>Writes are atomic ({@link AtomicFiles}): the file is written to a temporary file
+ * {@code .<name>.<digits>.hanzinet.tmp} in the same directory, forced to disk, then renamed over the
+ * target, so a crash or a failed write leaves the previous checkpoint intact. A kill during the write can
+ * leave the temporary file: {@link AtomicFiles#removeStaleTemps} removes those.
  * Loads check every name, shape and dtype before touching the model, and fail on the first mismatch.
  *
  * <p>In PyTorch: {@code d = safetensors.torch.load_file(path)}, then
@@ -48,7 +48,24 @@ public final class Checkpoint {
      */
     public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed)
             throws IOException {
+        save(file, model, optimizer, configJson, seed, Map.of());
+    }
+
+    /**
+     * As {@link #save(Path, Module, Optimizer, String, long)}, with {@code extraMetadata} (for example an
+     * architecture record) stored beside the provenance.
+     *
+     * @throws IllegalArgumentException when an extra key would replace a provenance key
+     */
+    public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed,
+            Map<String, String> extraMetadata) throws IOException {
         Map<String, String> meta = Provenance.describe(configJson, seed);
+        for (Map.Entry<String, String> e : extraMetadata.entrySet()) {
+            if (meta.putIfAbsent(e.getKey(), e.getValue()) != null || e.getKey().equals(Provenance.OPTIMIZER)) {
+                throw new IllegalArgumentException("extra checkpoint metadata key '" + e.getKey()
+                        + "' is a provenance key; choose another name");
+            }
+        }
         if (optimizer != null) {
             meta.put(Provenance.OPTIMIZER, optimizer.getClass().getSimpleName());
         }
@@ -66,13 +83,13 @@ public final class Checkpoint {
      */
     public static Map<String, String> load(Path file, Module model, Optimizer optimizer) throws IOException {
         try (SafeTensorsReader r = SafeTensors.open(file)) {
-            Map<String, Parameter> params = model.namedParameters();
-            checkCompatible(r, params, optimizer);
+            Map<String, Tensor> state = model.stateDict();
+            checkCompatible(r, state, model.namedBuffers().keySet(), optimizer);
             if (optimizer != null) { // first: the optimiser validates its state before changing anything
                 loadOptimizerState(r, optimizer);
             }
-            for (Map.Entry<String, Parameter> e : params.entrySet()) {
-                r.readInto(e.getKey(), e.getValue().value());
+            for (Map.Entry<String, Tensor> e : state.entrySet()) {
+                r.readInto(e.getKey(), e.getValue());
             }
             return r.metadata();
         }
@@ -98,10 +115,9 @@ public final class Checkpoint {
         return SafeTensors.readMetadata(file);
     }
 
-    /** Parameters by name, then optimiser state under {@link #OPTIM_PREFIX}. */
+    /** The model's state dict (parameters and buffers), then optimiser state under {@link #OPTIM_PREFIX}. */
     static Map<String, Tensor> tensors(Module model, Optimizer optimizer) {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        model.namedParameters().forEach((name, p) -> out.put(name, p.value()));
+        Map<String, Tensor> out = new LinkedHashMap<>(model.stateDict());
         if (optimizer != null) {
             optimizer.state().forEach((name, t) -> {
                 if (out.putIfAbsent(OPTIM_PREFIX + name, t) != null) {
@@ -114,47 +130,24 @@ public final class Checkpoint {
     }
 
     /**
-     * Temp file in the target's directory, fsync, atomic rename, fsync of the directory. {@code wrap}
-     * lets tests interpose a channel that fails midway.
+     * Through {@link AtomicFiles}: temp file {@code .<name>.<digits>.hanzinet.tmp} in the target's
+     * directory, fsync, atomic rename, fsync of the directory. {@code wrap} lets tests interpose a channel
+     * that fails midway.
      */
     static void writeAtomically(Path file, Map<String, Tensor> tensors, Map<String, String> meta,
             UnaryOperator<WritableByteChannel> wrap) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                SafeTensors.write(wrap.apply(ch), tensors, meta);
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-            forceDirectory(dir);
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
+        AtomicFiles.write(file, ch -> SafeTensors.write(wrap.apply(ch), tensors, meta));
     }
 
-    /** Makes the rename durable where the platform allows opening a directory (Linux, macOS). */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open directories; the rename itself is still atomic there
-        }
-    }
-
-    private static void checkCompatible(SafeTensorsReader r, Map<String, Parameter> params, Optimizer optimizer)
-            throws CheckpointMismatchException {
+    private static void checkCompatible(SafeTensorsReader r, Map<String, Tensor> state, Set<String> bufferNames,
+            Optimizer optimizer) throws CheckpointMismatchException {
         Path f = r.file();
-        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+        for (Map.Entry<String, Tensor> e : state.entrySet()) {
             TensorEntry t = r.entry(e.getKey());
             int[] want = e.getValue().shape();
             if (t == null) {
-                throw new CheckpointMismatchException(f + ": missing tensor '" + e.getKey() + "' (model parameter of shape "
+                String kind = bufferNames.contains(e.getKey()) ? "buffer" : "parameter";
+                throw new CheckpointMismatchException(f + ": missing tensor '" + e.getKey() + "' (model " + kind + " of shape "
                         + Arrays.toString(want) + ")");
             }
             requireF32(f, t);
@@ -168,7 +161,7 @@ public final class Checkpoint {
             if (t.name().startsWith(OPTIM_PREFIX)) {
                 hasOptim = true;
                 requireF32(f, t);
-            } else if (!params.containsKey(t.name())) {
+            } else if (!state.containsKey(t.name())) {
                 throw new CheckpointMismatchException(f + ": unexpected tensor '" + t.name() + "' of shape "
                         + Arrays.toString(t.shape()) + " (the model has no such parameter)");
             }

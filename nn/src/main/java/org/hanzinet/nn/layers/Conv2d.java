@@ -122,9 +122,12 @@ public final class Conv2d extends Module {
                     + Arrays.toString(geometry.outputShape()) + ", got " + Arrays.toString(gradOutput.shape()));
         }
         ConvAlgorithm a = algorithm();
+        a.backwardWeight(geometry, input, gradOutput, weight.grad(), bias == null ? null : bias.grad());
+        if (!inputGradientRequired()) {
+            return null;
+        }
         gradInput = reuse(gradInput, geometry.inputShape());
         a.backwardInput(geometry, gradOutput, weight.value(), gradInput);
-        a.backwardWeight(geometry, input, gradOutput, weight.grad(), bias == null ? null : bias.grad());
         return gradInput;
     }
 

@@ -93,6 +93,9 @@ public final class Linear extends Module {
                 bias.grad().add(dy.slice(i));
             }
         }
+        if (!inputGradientRequired()) {
+            return null;
+        }
         Tensor dx = gradInput = LayerSupport.reuse(gradInput, input.shape());
         Gemm.gemm(false, false, 1f, dy, weight.value(), 0f, dx); // [N, out] x [out, in] -> [N, in]
         return dx;

@@ -129,12 +129,13 @@ final class Scene {
         }
         double gap = rng.uniform(0.1f, 0.5f);
         SignLayout layout = SignLayout.line(name, font, size, false, gap, 0.1);
-        while (layout.width > 0.92 * image.getWidth() && name.size() > 1) {
+        double span = band.textX1() - band.textX0();
+        while (layout.width > 0.92 * span && name.size() > 1) {
             name = new ArrayList<>(name.subList(0, name.size() - 1));
             layout = SignLayout.line(name, font, size, false, gap, 0.1);
         }
         double top = band.y0() + band.height() * (subLine ? 0.08 : 0.5) - (subLine ? 0 : layout.height / 2.0);
-        Placement p = Placement.at(layout.width, layout.height, (image.getWidth() - layout.width) * rng.uniform(0.1f, 0.9f), top);
+        Placement p = Placement.at(layout.width, layout.height, band.textX0() + (span - layout.width) * rng.uniform(0.1f, 0.9f), top);
         TextStyle style = draw(layout, p, false, rng);
         sentences.addAll(SignAnnotations.characters(layout, p, style));
         if (subLine) {
@@ -151,10 +152,11 @@ final class Scene {
             texts.add(pick(glyphs.hanzi, rng));
         }
         SignLayout layout = SignLayout.line(texts, glyphs.pick(rng), size, false, 0.15, 0.05);
-        if (layout.width > image.getWidth() || layout.height > band.y1() - top) {
+        double span = band.textX1() - band.textX0();
+        if (layout.width > span || layout.height > band.y1() - top) {
             return;
         }
-        Placement p = Placement.at(layout.width, layout.height, (image.getWidth() - layout.width) * rng.nextDouble(), top);
+        Placement p = Placement.at(layout.width, layout.height, band.textX0() + (span - layout.width) * rng.nextDouble(), top);
         TextStyle style = draw(layout, p, false, rng);
         if (latin) {
             ignoreLatin(layout, p, style);

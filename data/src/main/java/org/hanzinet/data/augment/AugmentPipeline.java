@@ -64,7 +64,7 @@ public record AugmentPipeline(List<Step> steps) {
         return s;
     }
 
-    /** This pipeline as a {@link DataLoader} transform with {@code seed}: {@code new DataLoader(ds, opts, p.withSeed(42))}. */
+    /** This pipeline as a {@link DataLoader} transform with {@code seed}: {@code loader.withTransform(p.withSeed(42))}. */
     public SampleTransform withSeed(long seed) {
         return (in, epoch, index) -> apply(in, seed, epoch, index);
     }

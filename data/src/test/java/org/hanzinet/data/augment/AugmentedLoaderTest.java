@@ -39,17 +39,17 @@ class AugmentedLoaderTest {
     private static List<Batch> drain(DataLoader loader, int epoch) {
         List<Batch> out = new ArrayList<>();
         try (DataLoader.Epoch e = loader.epoch(epoch)) {
-            e.forEachRemaining(out::add);
+            e.forEachRemaining(b -> out.add(b.copy())); // the loader reuses its batch buffers
         }
         return out;
     }
 
     @Test
     void batchesHoldTheAugmentedSamplesAndAreTheSameOnAnyNumberOfThreads() {
-        List<Batch> sync = drain(new DataLoader(dataset, LoaderOptions.of(3).withSeed(2).withPrefetch(0, 1),
-                PIPELINE.withSeed(9)), 1);
-        List<Batch> async = drain(new DataLoader(dataset, LoaderOptions.of(3).withSeed(2).withPrefetch(2, 2),
-                PIPELINE.withSeed(9)), 1);
+        List<Batch> sync = drain(new DataLoader(dataset, LoaderOptions.of(3).withSeed(2).withPrefetch(0, 1))
+                .withTransform(PIPELINE.withSeed(9)), 1);
+        List<Batch> async = drain(new DataLoader(dataset, LoaderOptions.of(3).withSeed(2).withPrefetch(2, 2))
+                .withTransform(PIPELINE.withSeed(9)), 1);
         assertThat(sync).hasSize(2);
         for (int b = 0; b < 2; b++) {
             assertThat(sync.get(b).images().shape()).containsExactly(3, 3, 32, 32);
@@ -63,11 +63,16 @@ class AugmentedLoaderTest {
         ArrayAssert.assertSameFloats("slot 2 image", first.images().slice(2).toArray(), expected.image().toArray());
         ArrayAssert.assertSameFloats("slot 2 mask", first.masks().slice(2).toArray(), expected.mask().toArray());
         ArrayAssert.assertSameFloats("slot 2 ignore", first.ignores().slice(2).toArray(), expected.ignore().toArray());
+        float[] weights = first.weights().slice(2).toArray();
+        float[] ignore = expected.ignore().toArray();
+        for (int i = 0; i < ignore.length; i++) {
+            assertThat(weights[i]).as("weight %d = 1 - ignore", i).isEqualTo(1 - ignore[i]);
+        }
     }
 
     @Test
     void anotherEpochAugmentsTheSameSampleDifferently() {
-        DataLoader loader = new DataLoader(dataset, LoaderOptions.of(6).withShuffle(false), PIPELINE.withSeed(9));
+        DataLoader loader = new DataLoader(dataset, LoaderOptions.of(6).withShuffle(false)).withTransform(PIPELINE.withSeed(9));
         float[] e0 = loader.batch(new int[] {0}, 0).images().toArray();
         assertThat(loader.batch(new int[] {0}, 0).images().toArray()).isEqualTo(e0);
         assertThat(loader.batch(new int[] {0}, 1).images().toArray()).isNotEqualTo(e0);
@@ -75,8 +80,8 @@ class AugmentedLoaderTest {
 
     @Test
     void samplesOfDifferentSizesAfterTheTransformAreOneLineError() {
-        DataLoader loader = new DataLoader(dataset, LoaderOptions.of(2).withShuffle(false),
-                (in, epoch, index) -> new RandomScaleCrop(8 + index, 8, 1, 1).apply(in, new Rng(0)));
+        DataLoader loader = new DataLoader(dataset, LoaderOptions.of(2).withShuffle(false))
+                .withTransform((in, epoch, index) -> new RandomScaleCrop(8 + index, 8, 1, 1).apply(in, new Rng(0)));
         assertThatThrownBy(() -> loader.batch(new int[] {0, 1}, 0)).isInstanceOf(DataLoadException.class)
                 .hasMessage("samples 0000000 (8x8) and 0000001 (9x8) differ in size after the transform: end it with a"
                         + " fixed-size crop to batch them");

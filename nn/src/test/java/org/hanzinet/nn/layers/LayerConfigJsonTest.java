@@ -18,9 +18,9 @@ class LayerConfigJsonTest {
     private static final List<Record> CONFIGS = List.of(new ReLU.Config(), new Sigmoid.Config(), new Flatten.Config(),
             new MaxPool2d.Config(3, 2), new Linear.Config(4_145_296, 253, true), new Dropout.Config(0.5f),
             new UpsampleNearest1d.Config(4_194_304), new UpsampleBilinear2d.Config(2048, 1024),
-            new Conv2d.Config(3, 16, 5, 2, 1, false),
+            new Conv2d.Config(3, 16, 5, 2, 1, false), new BatchNorm2d.Config(16, 1e-3, 0.05, true, true),
             new ConvTranspose2d.Config(4, 3, new Size2d(3, 4), new Size2d(2, 3), new Size2d(1, 0), new Size2d(1, 2), true),
-            UpsampleNearest2d.Config.scale(2, 1.5), new BatchNorm2d.Config(16, 1e-3, 0.2, true, true),
+            UpsampleNearest2d.Config.scale(2, 1.5),
             new LeakyReLU.Config(0.2f), new Tanh.Config());
 
     @Test

@@ -19,6 +19,7 @@ import org.hanzinet.core.io.SafeTensorsReader;
 import org.hanzinet.core.io.TensorEntry;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.optim.Optimizer;
+import org.hanzinet.nn.optim.schedule.LrScheduler;
 
 /**
  * Saves and loads a model's parameters and buffers ({@link Module#stateDict()}), and optionally its
@@ -38,6 +39,8 @@ import org.hanzinet.nn.optim.Optimizer;
 public final class Checkpoint {
     /** Prefix of optimiser state tensors in the file. */
     public static final String OPTIM_PREFIX = "optim.";
+    /** Metadata key of the learning-rate scheduler's state (JSON, {@link LrScheduler#stateJson()}). */
+    public static final String SCHEDULER = "hanzinet.scheduler";
 
     private Checkpoint() {}
 
@@ -49,9 +52,21 @@ public final class Checkpoint {
      */
     public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed)
             throws IOException {
+        save(file, model, optimizer, null, configJson, seed);
+    }
+
+    /**
+     * As {@link #save(Path, Module, Optimizer, String, long)}, with the learning-rate scheduler's state (when not
+     * null) as JSON in the metadata under {@link #SCHEDULER}.
+     */
+    public static void save(Path file, Module model, Optimizer optimizer, LrScheduler scheduler, String configJson,
+            long seed) throws IOException {
         Map<String, String> meta = Provenance.describe(configJson, seed);
         if (optimizer != null) {
             meta.put(Provenance.OPTIMIZER, optimizer.getClass().getSimpleName());
+        }
+        if (scheduler != null) {
+            meta.put(SCHEDULER, scheduler.stateJson());
         }
         writeAtomically(file, tensors(model, optimizer), meta, UnaryOperator.identity());
     }
@@ -66,16 +81,50 @@ public final class Checkpoint {
      *     the model is then left unchanged
      */
     public static Map<String, String> load(Path file, Module model, Optimizer optimizer) throws IOException {
+        return load(file, model, optimizer, null);
+    }
+
+    /**
+     * As {@link #load(Path, Module, Optimizer)}, and restores {@code scheduler} (when not null) from the state
+     * {@link #save(Path, Module, Optimizer, LrScheduler, String, long)} stored, setting the optimiser's
+     * learning rate for the restored epoch.
+     *
+     * @throws CheckpointMismatchException also when the file holds no scheduler state or one of another
+     *     schedule or base learning rate
+     */
+    public static Map<String, String> load(Path file, Module model, Optimizer optimizer, LrScheduler scheduler)
+            throws IOException {
         try (SafeTensorsReader r = SafeTensors.open(file)) {
             Map<String, Tensor> state = model.stateDict();
             checkCompatible(r, state, model.namedBuffers().keySet(), optimizer);
+            LrScheduler.State schedulerState = scheduler == null ? null : schedulerState(r, scheduler);
             if (optimizer != null) { // first: the optimiser validates its state before changing anything
                 loadOptimizerState(r, optimizer);
+            }
+            if (scheduler != null) {
+                scheduler.loadState(schedulerState);
             }
             for (Map.Entry<String, Tensor> e : state.entrySet()) {
                 r.readInto(e.getKey(), e.getValue());
             }
             return r.metadata();
+        }
+    }
+
+    /** The scheduler state of the file, checked against {@code scheduler} without changing it. */
+    private static LrScheduler.State schedulerState(SafeTensorsReader r, LrScheduler scheduler)
+            throws CheckpointMismatchException {
+        String json = r.metadata().get(SCHEDULER);
+        if (json == null) {
+            throw new CheckpointMismatchException(r.file() + ": holds no learning-rate scheduler state ('" + SCHEDULER
+                    + "'), but a scheduler was given");
+        }
+        try {
+            LrScheduler.State s = LrScheduler.State.fromJson(json);
+            scheduler.requireCompatible(s);
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointMismatchException(r.file() + ": " + e.getMessage());
         }
     }
 

@@ -62,7 +62,8 @@ final class OptimSupport {
     }
 
     void setLr(double lr) {
-        this.lr = requireFinite(optimizer + " lr", lr, 0);
+        requireFinite(optimizer + " lr", lr, 0);
+        this.lr = lr; // not the float requireFinite returns: a schedule's rate is kept in double, as PyTorch keeps it
     }
 
     List<Parameter> parameterList() {

@@ -26,7 +26,8 @@ import org.hanzinet.nn.optim.schedule.LrScheduler;
  * optimiser's state, as a safetensors file that PyTorch users can open: tensors under their
  * {@code state_dict} names and layouts (conv weight
  * [out, in, kh, kw], linear weight [out, in]), optimiser state under {@code optim.<name>}, provenance
- * ({@link Provenance}) in {@code __metadata__}.
+ * ({@link Provenance}) in {@code __metadata__}, and a learning-rate scheduler's state as JSON in the metadata
+ * under {@link #SCHEDULER} when one is given.
  *
  * <p>Writes are atomic: the file is written to a temporary file in the same directory, forced to disk,
  * then renamed over the target, so a crash or a failed write leaves the previous checkpoint intact.

@@ -198,9 +198,20 @@ public final class DiceLoss implements Loss {
         return out;
     }
 
+    /** One parallel pass; the element-by-element search for the message only when something is wrong. */
     private static Tensor requireProbabilities(Tensor probs) {
-        for (int i = 0; i < probs.numel(); i++) {
-            float v = probs.getFlat(i);
+        float[] d = probs.data();
+        int o = probs.offset();
+        double bad = LossSupport.parallelSum(probs.numel(), (from, end) -> {
+            for (int i = from; i < end; i++) {
+                if (!(d[o + i] >= 0f && d[o + i] <= 1f)) {
+                    return 1;
+                }
+            }
+            return 0;
+        });
+        for (int i = 0; bad != 0 && i < probs.numel(); i++) {
+            float v = d[o + i];
             if (!(v >= 0f && v <= 1f)) {
                 throw new IllegalArgumentException("DiceLoss: every input must be a probability in [0, 1] (or set fromLogits), got "
                         + v + " at flat index " + i + " of shape " + Shapes.toString(probs.shape()));

@@ -194,25 +194,33 @@ final class OptimSupport {
         int po = value.offset();
         int go = grad.offset();
         float negStep = -s.stepSize();
+        float l2 = s.l2();
+        float decay = s.decay();
+        float b1 = s.b1();
+        float b2 = s.b2();
+        float oneMinusB1 = s.oneMinusB1();
+        float oneMinusB2 = s.oneMinusB2();
+        float bc2Sqrt = s.bc2Sqrt();
+        float eps = s.eps();
         Parallel.forRange(value.numel(), MIN_CHUNK, (from, to) -> {
             for (int i = from; i < to; i++) {
                 float pi = p[po + i];
                 float gi = g[go + i];
-                if (s.l2() != 0f) {
-                    gi += s.l2() * pi;
+                if (l2 != 0f) {
+                    gi += l2 * pi;
                 }
-                if (s.decay() != 1f) {
-                    pi *= s.decay();
+                if (decay != 1f) {
+                    pi *= decay;
                 }
-                float mi = m[i] * s.b1() + s.oneMinusB1() * gi;
-                float vi = v[i] * s.b2() + s.oneMinusB2() * gi * gi;
+                float mi = m[i] * b1 + oneMinusB1 * gi;
+                float vi = v[i] * b2 + oneMinusB2 * gi * gi;
                 m[i] = mi;
                 v[i] = vi;
                 if (vmax != null) {
                     vi = Math.max(vmax[i], vi);
                     vmax[i] = vi;
                 }
-                float denom = (float) Math.sqrt(vi) / s.bc2Sqrt() + s.eps();
+                float denom = (float) Math.sqrt(vi) / bc2Sqrt + eps;
                 p[po + i] = pi + negStep * mi / denom;
             }
         });

@@ -1,18 +1,15 @@
 package org.hanzinet.nn.checkpoint;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.core.io.DType;
 import org.hanzinet.core.io.SafeTensors;
 import org.hanzinet.core.io.SafeTensorsReader;
@@ -29,8 +26,10 @@ import org.hanzinet.nn.optim.schedule.LrScheduler;
  * ({@link Provenance}) in {@code __metadata__}, and a learning-rate scheduler's state as JSON in the metadata
  * under {@link #SCHEDULER} when one is given.
  *
- * <p>Writes are atomic: the file is written to a temporary file in the same directory, forced to disk,
- * then renamed over the target, so a crash or a failed write leaves the previous checkpoint intact.
+ * <p>Writes are atomic ({@link AtomicFiles}): the file is written to a temporary file
+ * {@code .<name>.<digits>.hanzinet.tmp} in the same directory, forced to disk, then renamed over the
+ * target, so a crash or a failed write leaves the previous checkpoint intact. A kill during the write can
+ * leave the temporary file: {@link AtomicFiles#removeStaleTemps} removes those.
  * Loads check every name, shape and dtype before touching the model, and fail on the first mismatch.
  *
  * <p>In PyTorch: {@code d = safetensors.torch.load_file(path)}, then
@@ -53,7 +52,18 @@ public final class Checkpoint {
      */
     public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed)
             throws IOException {
-        save(file, model, optimizer, null, configJson, seed);
+        save(file, model, optimizer, null, configJson, seed, Map.of());
+    }
+
+    /**
+     * As {@link #save(Path, Module, Optimizer, String, long)}, with {@code extraMetadata} (for example an
+     * architecture record) stored beside the provenance.
+     *
+     * @throws IllegalArgumentException when an extra key would replace a provenance key
+     */
+    public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed,
+            Map<String, String> extraMetadata) throws IOException {
+        save(file, model, optimizer, null, configJson, seed, extraMetadata);
     }
 
     /**
@@ -62,7 +72,25 @@ public final class Checkpoint {
      */
     public static void save(Path file, Module model, Optimizer optimizer, LrScheduler scheduler, String configJson,
             long seed) throws IOException {
+        save(file, model, optimizer, scheduler, configJson, seed, Map.of());
+    }
+
+    /**
+     * Saves the model, the optimiser's state (when not null), the scheduler's state (when not null) and
+     * {@code extraMetadata} beside the provenance.
+     *
+     * @throws IllegalArgumentException when an extra key would replace a provenance or scheduler key
+     */
+    public static void save(Path file, Module model, Optimizer optimizer, LrScheduler scheduler, String configJson,
+            long seed, Map<String, String> extraMetadata) throws IOException {
         Map<String, String> meta = Provenance.describe(configJson, seed);
+        for (Map.Entry<String, String> e : extraMetadata.entrySet()) {
+            if (meta.putIfAbsent(e.getKey(), e.getValue()) != null || e.getKey().equals(Provenance.OPTIMIZER)
+                    || e.getKey().equals(SCHEDULER)) {
+                throw new IllegalArgumentException("extra checkpoint metadata key '" + e.getKey()
+                        + "' is a provenance key; choose another name");
+            }
+        }
         if (optimizer != null) {
             meta.put(Provenance.OPTIMIZER, optimizer.getClass().getSimpleName());
         }
@@ -164,37 +192,13 @@ public final class Checkpoint {
     }
 
     /**
-     * Temp file in the target's directory, fsync, atomic rename, fsync of the directory. {@code wrap}
-     * lets tests interpose a channel that fails midway.
+     * Through {@link AtomicFiles}: temp file {@code .<name>.<digits>.hanzinet.tmp} in the target's
+     * directory, fsync, atomic rename, fsync of the directory. {@code wrap} lets tests interpose a channel
+     * that fails midway.
      */
     static void writeAtomically(Path file, Map<String, Tensor> tensors, Map<String, String> meta,
             UnaryOperator<WritableByteChannel> wrap) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                SafeTensors.write(wrap.apply(ch), tensors, meta);
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-            forceDirectory(dir);
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
-    }
-
-    /** Makes the rename durable where the platform allows opening a directory (Linux, macOS). */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open directories; the rename itself is still atomic there
-        }
+        AtomicFiles.write(file, ch -> SafeTensors.write(wrap.apply(ch), tensors, meta));
     }
 
     private static void checkCompatible(SafeTensorsReader r, Map<String, Tensor> state, Set<String> bufferNames,

@@ -105,6 +105,20 @@ class CheckpointSchedulerResumeTest {
         assertThat(ob.state()).containsOnlyKeys("step");
     }
 
+    @Test
+    void schedulerStateSitsBesideExtraMetadataAndItsKeyIsReserved() throws IOException {
+        Module a = model(1);
+        AdamW oa = new AdamW(a, AdamW.Config.defaults(0.01));
+        LrScheduler sa = new LrScheduler(oa, new StepLR(2, 0.5));
+        Path f = dir.resolve("extra.safetensors");
+        Checkpoint.save(f, a, oa, sa, "{}", 1L, java.util.Map.of("architecture", "{\"kind\":\"test\"}"));
+        assertThat(Checkpoint.readMetadata(f)).containsEntry("architecture", "{\"kind\":\"test\"}")
+                .containsEntry(Checkpoint.SCHEDULER, sa.stateJson());
+        assertThatThrownBy(() -> Checkpoint.save(f, a, oa, sa, "{}", 1L, java.util.Map.of(Checkpoint.SCHEDULER, "x")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("extra checkpoint metadata key 'hanzinet.scheduler' is a provenance key; choose another name");
+    }
+
     private static SequentialLR schedule() {
         return SequentialLR.warmupThen(LinearLR.warmup(0.1, 2), 2, new CosineAnnealingLR(6, 1e-3));
     }

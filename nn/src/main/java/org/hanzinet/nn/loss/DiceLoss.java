@@ -19,7 +19,8 @@ import org.hanzinet.core.Tensor;
  * MEAN over all images, SUM, or MEAN_OVER_NONZERO_WEIGHT over the images with at least one non-zero weight (a
  * wholly ignored image has loss 0 and is not counted).
  *
- * <p>{@code smooth} (> 0, default 1) keeps an empty prediction on an empty target at loss 0 and the gradient
+ * <p>Probabilities and targets outside [0, 1] (or NaN) and NaN weights are refused, naming the flat index.
+ * {@code smooth} (> 0, default 1) keeps an empty prediction on an empty target at loss 0 and the gradient
  * finite. Sums in double. {@link #backward()}: with {@code U = sum(w p) + sum(w t)} and {@code I = sum(w p t)}
  * of the pixel's group, {@code dL/dp = -w (2 t (U + s) - (2 I + s)) / (U + s)^2} divided as the reduction
  * divides, times {@code p (1 - p)} on logits.
@@ -86,6 +87,7 @@ public final class DiceLoss implements Loss {
                     + Shapes.toString(input.shape()));
         }
         Tensor p = config.fromLogits() ? sigmoid(input) : requireProbabilities(input);
+        requireTargetsAndWeights(target, weight);
         int groups = config.perImage() ? input.size(0) : 1;
         int size = input.numel() / groups;
         if (sums.length != 3 * groups) {
@@ -196,6 +198,25 @@ public final class DiceLoss implements Loss {
             }
         });
         return out;
+    }
+
+    /** Targets in [0, 1] and no NaN weight, as BCE requires: one parallel pass, the message only on failure. */
+    private static void requireTargetsAndWeights(Tensor target, Tensor weight) {
+        float[] t = target.data();
+        int to = target.offset();
+        float[] w = weight == null ? null : weight.data();
+        int wo = weight == null ? 0 : weight.offset();
+        double bad = LossSupport.parallelSum(target.numel(), (from, end) -> {
+            for (int i = from; i < end; i++) {
+                if (!(t[to + i] >= 0f && t[to + i] <= 1f) || (w != null && Float.isNaN(w[wo + i]))) {
+                    return 1;
+                }
+            }
+            return 0;
+        });
+        if (bad != 0) {
+            LossSupport.requireTargetsAndWeights("DiceLoss", target, weight);
+        }
     }
 
     /** One parallel pass; the element-by-element search for the message only when something is wrong. */

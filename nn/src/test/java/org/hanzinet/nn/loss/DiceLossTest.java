@@ -101,6 +101,12 @@ class DiceLossTest extends HanzinetTestBase {
         assertThatThrownBy(() -> new DiceLoss().forward(Tensor.of(new float[] {0.5f, 1.5f}, 1, 2), Tensor.zeros(1, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("DiceLoss: every input must be a probability in [0, 1] (or set fromLogits), got 1.5 at flat index 1 of shape [1, 2]");
+        assertThatThrownBy(() -> new DiceLoss(DiceLoss.Config.of(true)).forward(Tensor.zeros(1, 2),
+                Tensor.of(new float[] {0f, 255f}, 1, 2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("DiceLoss: every target must be in [0, 1], got 255.0 at flat index 1 of shape [1, 2]");
+        assertThatThrownBy(() -> new DiceLoss().forward(Tensor.zeros(1, 2), Tensor.zeros(1, 2),
+                Tensor.of(new float[] {Float.NaN, 1f}, 1, 2))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("DiceLoss: weight is NaN at flat index 0 of shape [1, 2]");
         assertThatThrownBy(() -> new DiceLoss().forward(Tensor.zeros(2, 3), Tensor.zeros(3, 2)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("target has shape [3, 2]")
                 .hasMessageContaining("[2, 3]");

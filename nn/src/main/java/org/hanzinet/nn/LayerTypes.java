@@ -1,5 +1,6 @@
 package org.hanzinet.nn;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.util.List;
@@ -41,6 +42,36 @@ public final class LayerTypes {
                 new NamedType(Unflatten.Config.class, "Unflatten"),
                 new NamedType(UpsampleBilinear2d.Config.class, "UpsampleBilinear2d"),
                 new NamedType(UpsampleNearest1d.Config.class, "UpsampleNearest1d"));
+    }
+
+    private static final ObjectMapper JSON = register(new ObjectMapper());
+
+    /** {@code config} as JSON with its {@code "type"} (a network config: its layers, nested). */
+    public static String toJson(LayerConfig config) {
+        try {
+            return JSON.writerFor(LayerConfig.class).writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + config + " as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The config that {@link #toJson} wrote.
+     *
+     * @throws IllegalArgumentException with the validation message of the first bad value, or Jackson's
+     *     one-line description of malformed JSON or an unknown type
+     */
+    public static LayerConfig fromJson(String json) {
+        try {
+            return JSON.readValue(json, LayerConfig.class);
+        } catch (JsonProcessingException e) {
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String why = root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+            throw new IllegalArgumentException("bad network config: " + why, e);
+        }
     }
 
     /** {@code mapper} with every layer config type registered; returns {@code mapper}. */

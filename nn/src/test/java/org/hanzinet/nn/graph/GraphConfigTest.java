@@ -81,4 +81,19 @@ class GraphConfigTest extends HanzinetTestBase {
         Tensor x = randomTensor(1, 3, 4, 4);
         assertThat(b.forward(x).toArray()).containsExactly(a.forward(x).toArray());
     }
+
+    @Test
+    void aGraphNestsInAGraphAsABlock() {
+        GraphConfig residual = GraphConfig.builder("in").add("conv", new Conv2d.Config(4, 4, 3, 1, 1, false), "in")
+                .add("sum", new Add.Config(), "conv", "in").build("sum");
+        GraphConfig outer = GraphConfig.builder("x").add("stem", new Conv2d.Config(3, 4, 1, 1, 0, true), "x")
+                .add("res.0", residual, "stem").add("res.1", residual, "res.0").build("res.1");
+        Module m = outer.build(new Rng(2));
+        assertThat(m.stateDict().keySet()).containsExactly("stem.weight", "stem.bias", "res.0.conv.weight", "res.1.conv.weight");
+        assertThat(outer.outputShape(new int[] {1, 3, 5, 5})).containsExactly(1, 4, 5, 5);
+        assertThat(outer.parameterCount()).isEqualTo(m.parameterCount()).isEqualTo(16 + 2 * 144);
+        GraphConfig bad = GraphConfig.builder("x").add("res.0", residual, "x").build("res.0");
+        assertThatThrownBy(() -> bad.outputShape(new int[] {1, 3, 5, 5}))
+                .hasMessageStartingWith("graph node 'res.0' (inputs x [1, 3, 5, 5]): graph node 'conv' (inputs in [1, 3, 5, 5]):");
+    }
 }

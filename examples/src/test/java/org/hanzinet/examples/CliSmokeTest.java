@@ -87,7 +87,7 @@ class CliSmokeTest {
         CliRunner.Result r = CliRunner.run("predict", "--run", run.toString(), "--input", data.resolve("0000001.png").toString(),
                 "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        for (String f : List.of("0000001-probability.png", "0000001-mask.png", "0000001-overlay.png")) {
+        for (String f : List.of("0000001.png-probability.png", "0000001.png-mask.png", "0000001.png-overlay.png")) {
             assertThat(out.resolve(f)).isNotEmptyFile();
         }
     }

@@ -3,11 +3,9 @@ package org.hanzinet.core.io;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +37,12 @@ public final class SafeTensors {
 
     private SafeTensors() {}
 
-    /** Writes {@code tensors} (float32) and optional {@code metadata} to {@code file} and forces it to disk. */
+    /**
+     * Writes {@code tensors} (float32) and optional {@code metadata} to {@code file}, atomically
+     * ({@link AtomicFiles}: a failed write leaves the previous file).
+     */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
-            write(ch, tensors, metadata);
-            ch.force(true);
-        }
+        AtomicFiles.write(file, ch -> write(ch, tensors, metadata));
     }
 
     /** Writes the whole file to {@code out}, which is neither forced nor closed. */

@@ -3,10 +3,10 @@ package org.hanzinet.data.image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.core.io.AtomicFiles;
 
 /**
  * Pictures for checking masks by eye: the photo dimmed, mask pixels tinted red, ignored pixels tinted
@@ -46,17 +46,17 @@ public final class Overlay {
         return out;
     }
 
-    /** Writes {@code img} as PNG, creating the parent folders; fails when no PNG writer is available. */
+    /**
+     * Writes {@code img} as PNG atomically ({@link AtomicFiles}: a full disk leaves the previous file, not
+     * a truncated one), creating the parent folders; fails when no PNG writer is available.
+     */
     public static Path writePng(BufferedImage img, Path file) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (!ImageIO.write(img, "png", file.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            return file;
+            return AtomicFiles.writeStream(file, out -> {
+                if (!ImageIO.write(img, "png", out)) {
+                    throw new IOException("no PNG writer available");
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }

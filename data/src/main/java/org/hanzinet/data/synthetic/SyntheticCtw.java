@@ -1,13 +1,10 @@
 package org.hanzinet.data.synthetic;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -15,6 +12,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Rng;
+import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.data.ctw.CtwJsonWriter;
 
 /**
@@ -65,19 +63,10 @@ public final class SyntheticCtw {
             }
         });
         Path jsonl = outDir.resolve(ANNOTATIONS);
-        Path tmp = outDir.resolve(ANNOTATIONS + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            for (String line : lines) {
-                w.write(line);
-                w.write('\n');
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + tmp, e);
-        }
         try {
-            return Files.move(tmp, jsonl, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return AtomicFiles.writeLines(jsonl, Arrays.asList(lines));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + tmp + " to " + jsonl, e);
+            throw new UncheckedIOException(e.getMessage(), e);
         }
     }
 
@@ -94,7 +83,7 @@ public final class SyntheticCtw {
                 return dir.resolve(ANNOTATIONS);
             }
             Path jsonl = generate(dir, DEFAULT_COUNT, DEFAULT_SIZE, DEFAULT_SEED);
-            Files.writeString(marker, stamp);
+            AtomicFiles.writeString(marker, stamp);
             return jsonl;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the default synthetic set in " + dir, e);
@@ -117,12 +106,16 @@ public final class SyntheticCtw {
 
     private static void writeJpeg(Scene scene, Path file) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        try (OutputStream raw = Files.newOutputStream(file); ImageOutputStream out = ImageIO.createImageOutputStream(raw)) {
-            writer.setOutput(out);
-            ImageWriteParam p = writer.getDefaultWriteParam();
-            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(0.9f);
-            writer.write(null, new IIOImage(scene.image, null, null), p);
+        try {
+            AtomicFiles.writeStream(file, raw -> {
+                try (ImageOutputStream out = ImageIO.createImageOutputStream(raw)) {
+                    writer.setOutput(out);
+                    ImageWriteParam p = writer.getDefaultWriteParam();
+                    p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                    p.setCompressionQuality(0.9f);
+                    writer.write(null, new IIOImage(scene.image, null, null), p);
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         } finally {

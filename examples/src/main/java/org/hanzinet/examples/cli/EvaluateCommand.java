@@ -59,7 +59,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         Parallel.setThreads(cfg.threads());
         SplitData split = CtwData.load(cfg);
         Module model = TrainingRun.buildModel(cfg);
-        RunCheckpoint.loadModel(folder.checkpoint(), model);
+        RunCheckpoint.loadModel(folder.checkpoint(), cfg, model);
         Evaluation.Result r = Evaluation.run(model, split.test(), cfg.batchSize(), folder, overlays);
         List<EpochRecord> history = Files.exists(folder.losses()) ? LossCsv.read(folder.losses()) : List.of();
         RunReport.write(folder, cfg, history, r.metrics(), r.overlays(), CtwData.splitSizes(split));

@@ -68,16 +68,15 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
         }
         String dataDir = SyntheticCache.resolveDataDir(dataOptions.data, dataOptions.cacheRoot(), first, out).toString();
+        // Every run reads the same images at the same size: read them before the folder exists, so bad data
+        // leave no empty reproduce folder behind.
+        SplitData split = CtwData.load(first.withData(dataDir));
         RunFolder top = RunFolder.create(runs, "reproduce");
         out.println("Reproduce folder: " + top.dir());
         List<ReproduceReport.Entry> entries = new ArrayList<>();
-        SplitData split = null;
         for (String m : models) {
             for (String h : heads) {
                 RunConfig cfg = training.resolve(ModelKind.parse(m), Head.parse(h), dataDir);
-                if (split == null) {
-                    split = CtwData.load(cfg);
-                }
                 entries.add(runOne(cfg, split, new RunFolder(Files.createDirectories(top.dir().resolve(cfg.runName())))));
                 writeReport(top, dataDir, split, entries, t0);
             }

@@ -1,5 +1,6 @@
 package org.hanzinet.examples.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,16 +13,20 @@ import org.hanzinet.examples.model.Head;
 import org.hanzinet.examples.report.Json;
 import org.hanzinet.examples.report.RunFolder;
 import org.hanzinet.examples.report.RunReport;
+import org.hanzinet.examples.train.ResumePlan;
+import org.hanzinet.examples.train.RunHistory;
 import org.hanzinet.examples.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: one model, one head, into a new run folder (or {@code --resume} an existing one). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train one reference model with the seed's hyper-parameters (each can be overridden) and write "
-                + "a run folder: config.json, losses.csv, loss-curve.png, checkpoint.safetensors, report.md.")
+                + "a run folder: config.json, losses.csv, loss-curve.png, checkpoint.safetensors, report.md, history.jsonl. "
+                + "A run that fails before its first epoch finishes removes its folder.")
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -37,8 +42,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Parent of the run folders. Default: ${DEFAULT-VALUE}.")
     Path runs;
 
+    /** The options {@code --resume} accepts; any other is refused (the run keeps its hyper-parameters). */
+    static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--threads", "--data", "--stop-after");
+
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its last "
-            + "checkpoint (end of the last finished epoch); its config.json is used, other options are ignored.")
+            + "checkpoint (end of the last finished epoch) with the configuration stored in it. Only --epochs (to train "
+            + "longer), --threads, --data (a moved data folder) and --stop-after may be given; each change is printed "
+            + "and recorded in RUN_DIR/history.jsonl. Other options, or a config.json edited since the checkpoint, "
+            + "are refused.")
     Path resume;
 
     @Option(names = "--stop-after", paramLabel = "EPOCH", description = "End this session after EPOCH (its checkpoint "
@@ -53,25 +64,66 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var out = spec.commandLine().getOut();
-        var err = spec.commandLine().getErr();
-        RunFolder folder;
-        RunConfig cfg;
         if (resume != null) {
-            folder = RunFolder.existing(resume);
-            cfg = Json.read(folder.config(), RunConfig.class);
-        } else {
-            RunConfig draft = training.resolve(ModelKind.parse(model), Head.parse(head), "");
-            TrainingRun.checkHeap(draft);
-            cfg = draft.withData(SyntheticCache.resolveDataDir(dataOptions.data, dataOptions.cacheRoot(), draft, out).toString());
-            folder = RunFolder.create(runs, cfg.runName());
+            return resume();
         }
-        SplitData data = CtwData.load(cfg);
-        TrainingRun.Result r = TrainingRun.run(cfg, data, folder, resume != null,
-                stopAfter != null ? stopAfter : cfg.epochs(), out, err);
+        RunConfig draft = training.resolve(ModelKind.parse(model), Head.parse(head), "");
+        TrainingRun.checkHeap(draft);
+        RunConfig cfg = draft.withData(SyntheticCache.resolveDataDir(dataOptions.data, dataOptions.cacheRoot(), draft,
+                spec.commandLine().getOut()).toString());
+        SplitData data = CtwData.load(cfg); // before the run folder exists: bad data leave no folder behind
+        RunFolder folder = RunFolder.create(runs, cfg.runName());
+        try {
+            RunHistory.started(folder, cfg.epochs());
+            return train(cfg, data, folder, false);
+        } catch (Throwable t) {
+            removeIfNoEpochFinished(folder, t);
+            throw t;
+        }
+    }
+
+    /** {@code --resume}: the checkpoint's configuration, changed only by the options {@link ResumePlan} allows. */
+    private Integer resume() throws Exception {
+        var out = spec.commandLine().getOut();
+        RunFolder folder = RunFolder.existing(resume);
+        List<String> fixed = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(OptionSpec::longestName).filter(n -> !RESUME_OPTIONS.contains(n)).distinct().toList();
+        if (!fixed.isEmpty()) {
+            throw new IllegalArgumentException("--resume continues " + folder.dir() + " with its own configuration: "
+                    + String.join(", ", fixed) + " cannot change (only " + String.join(", ", RESUME_OPTIONS.subList(1,
+                    RESUME_OPTIONS.size())) + " can); start a new run to train with other settings");
+        }
+        for (Path p : folder.removeStaleTemps()) {
+            out.println("Removed " + p + " (left by an interrupted write)");
+        }
+        ResumePlan plan = ResumePlan.of(folder, Json.read(folder.config(), RunConfig.class), training.epochs,
+                training.threads, dataOptions.data == null ? null : dataOptions.data.toAbsolutePath().toString());
+        SplitData data = CtwData.load(plan.config());
+        for (ResumePlan.Change c : plan.changes()) {
+            out.println("Changed on resume (recorded in history.jsonl): " + c);
+        }
+        RunHistory.resumed(folder, plan.epochsDone(), plan.changes());
+        return train(plan.config(), data, folder, true);
+    }
+
+    private Integer train(RunConfig cfg, SplitData data, RunFolder folder, boolean resumed) throws Exception {
+        var out = spec.commandLine().getOut();
+        TrainingRun.Result r = TrainingRun.run(cfg, data, folder, resumed, stopAfter != null ? stopAfter : cfg.epochs(),
+                out, spec.commandLine().getErr());
         RunReport.write(folder, cfg, r.history(), null, List.of(), CtwData.splitSizes(data));
         out.println("Run folder: " + folder.dir());
         out.println("Next: evaluate --run " + folder.dir());
         return 0;
+    }
+
+    /** A new run that failed before its first checkpoint leaves nothing behind: its folder is removed. */
+    private void removeIfNoEpochFinished(RunFolder folder, Throwable failure) {
+        try {
+            if (folder.removeIfNoCheckpoint()) {
+                spec.commandLine().getErr().println("Removed the run folder " + folder.dir() + " (no epoch had finished)");
+            }
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 }

@@ -93,24 +93,6 @@ public final class CtwData {
         return new ImageSample(file.getFileName().toString(), image, null, null);
     }
 
-    /** {@code input} itself when it is a file, else its JPEG/PNG files in name order. */
-    public static List<Path> listPhotos(Path input) throws IOException {
-        if (Files.isRegularFile(input)) {
-            return List.of(input);
-        }
-        if (!Files.isDirectory(input)) {
-            throw new IllegalArgumentException("--input: no such file or folder: " + input.toAbsolutePath());
-        }
-        try (Stream<Path> s = Files.list(input)) {
-            List<Path> photos = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)
-                    .matches(".*\\.(jpe?g|png)$")).sorted().toList();
-            if (photos.isEmpty()) {
-                throw new IllegalArgumentException("--input: no .jpg/.png files in " + input.toAbsolutePath());
-            }
-            return photos;
-        }
-    }
-
     /**
      * The annotation file of {@code data}: the file itself, else {@code train.jsonl} in it, else its only
      * {@code *.jsonl}.

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.examples.config.RunConfig;
 
 /**
@@ -55,6 +56,6 @@ public final class SyntheticCache {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve("COMPLETE"));
         org.hanzinet.data.synthetic.SyntheticCtw.generate(dir, count, size, seed);
-        Files.writeString(dir.resolve("COMPLETE"), "count=" + count + " size=" + size + " seed=" + seed + "\n");
+        AtomicFiles.writeString(dir.resolve("COMPLETE"), "count=" + count + " size=" + size + " seed=" + seed + "\n");
     }
 }

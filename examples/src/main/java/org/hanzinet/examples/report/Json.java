@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
+import org.hanzinet.core.io.AtomicFiles;
 
 /** The one JSON mapper of the examples: indented output, NaN written and read back as "NaN". */
 public final class Json {
@@ -16,8 +17,9 @@ public final class Json {
 
     private Json() {}
 
+    /** Writes {@code value} as JSON to {@code file}, atomically (a failed write keeps the old file). */
     public static void write(Path file, Object value) throws IOException {
-        MAPPER.writeValue(file.toFile(), value);
+        AtomicFiles.writeBytes(file, MAPPER.writeValueAsBytes(value));
     }
 
     public static <T> T read(Path file, Class<T> type) throws IOException {

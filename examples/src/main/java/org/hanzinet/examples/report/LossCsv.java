@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.examples.train.EpochRecord;
 
 /** {@code losses.csv}: epoch, mean train loss, last-batch train loss (the seed's figure), validation loss, seconds. */
@@ -21,7 +22,7 @@ public final class LossCsv {
             lines.add(r.epoch() + "," + r.trainLoss() + "," + r.lastBatchLoss() + "," + r.valLoss() + ","
                     + String.format(java.util.Locale.ROOT, "%.3f", r.seconds()));
         }
-        Files.write(file, lines);
+        AtomicFiles.writeLines(file, lines);
     }
 
     public static List<EpochRecord> read(Path file) throws IOException {

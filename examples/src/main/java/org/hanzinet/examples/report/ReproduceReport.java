@@ -1,10 +1,10 @@
 package org.hanzinet.examples.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.eval.Metrics;
 import org.hanzinet.examples.train.EpochRecord;
@@ -57,6 +57,6 @@ public final class ReproduceReport {
                 sb.append("![overlay](").append(dir.resolve("overlays").resolve(e.overlay())).append(")\n\n");
             }
         }
-        Files.writeString(file, sb.toString());
+        AtomicFiles.writeString(file, sb);
     }
 }

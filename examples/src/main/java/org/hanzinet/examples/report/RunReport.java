@@ -1,10 +1,10 @@
 package org.hanzinet.examples.report;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.examples.config.ModelKind;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.eval.Metrics;
@@ -46,7 +46,7 @@ public final class RunReport {
                 sb.append("![").append(o).append("](overlays/").append(o).append(")\n\n");
             }
         }
-        Files.writeString(folder.report(), sb.toString());
+        AtomicFiles.writeString(folder.report(), sb);
     }
 
     static String title(RunConfig cfg) {

@@ -17,7 +17,8 @@ import org.hanzinet.nn.optim.Optimizer;
  * The run's {@code checkpoint.safetensors} through the library's {@link Checkpoint} (atomic write,
  * PyTorch names, optimiser state under {@code optim.}, provenance). The configuration stored with it is
  * a {@link State}: the resolved run configuration plus the epoch reached and the loss history, so a
- * resumed run knows where to start and writes the full history.
+ * resumed run knows where to start and writes the full history. Beside it, under {@link Architecture#KEY},
+ * the architecture the weights were trained as; every load checks it against the run's configuration.
  */
 public final class RunCheckpoint implements CheckpointStore {
     /** What the checkpoint's configuration JSON holds. */
@@ -25,15 +26,31 @@ public final class RunCheckpoint implements CheckpointStore {
 
     private final Path file;
     private final RunConfig config;
+    private Path configToRewrite;
 
     public RunCheckpoint(Path file, RunConfig config) {
         this.file = file;
         this.config = config;
     }
 
+    /**
+     * After the next checkpoint is written, rewrites {@code configFile} with this run's configuration
+     * (a resume that changed {@code --epochs}): in that order, so config.json never names a configuration
+     * that no checkpoint was written with while the old checkpoint is still the latest.
+     */
+    public RunCheckpoint rewriteConfigAfterNextSave(Path configFile) {
+        this.configToRewrite = configFile;
+        return this;
+    }
+
     @Override
     public void save(Module model, Optimizer optimizer, int epoch, List<EpochRecord> history) throws IOException {
-        Checkpoint.save(file, model, optimizer, Json.toString(new State(config, epoch, history)), config.seed());
+        Checkpoint.save(file, model, optimizer, Json.toString(new State(config, epoch, history)), config.seed(),
+                Map.of(Architecture.KEY, Architecture.of(config).toJson()));
+        if (configToRewrite != null) {
+            Json.write(configToRewrite, config);
+            configToRewrite = null;
+        }
     }
 
     @Override
@@ -41,17 +58,28 @@ public final class RunCheckpoint implements CheckpointStore {
         if (!Files.exists(file)) {
             return Optional.empty();
         }
+        requireArchitecture(file, config);
         State s = state(Checkpoint.load(file, model, optimizer));
         return Optional.of(new Restored(s.epoch(), s.history()));
     }
 
-    /** Loads only the model parameters (evaluate, predict); fails naming the file when it is missing. */
-    public static void loadModel(Path file, Module model) throws IOException {
+    /**
+     * Loads only the model parameters (evaluate, predict), after checking that the checkpoint was trained
+     * as the architecture of {@code cfg}; fails naming the file when it is missing or differs.
+     */
+    public static void loadModel(Path file, RunConfig cfg, Module model) throws IOException {
         if (!Files.exists(file)) {
             throw new IllegalArgumentException("no checkpoint at " + file.toAbsolutePath()
                     + ": train first (no epoch has finished in this run folder)");
         }
+        requireArchitecture(file, cfg);
         Checkpoint.load(file, model, null);
+    }
+
+    /** Refuses {@code file} when its recorded architecture is not that of {@code cfg} (the run's config.json). */
+    static void requireArchitecture(Path file, RunConfig cfg) throws IOException {
+        Architecture.requireSame(file, Architecture.recorded(Checkpoint.readMetadata(file), file),
+                file.resolveSibling("config.json"), Architecture.of(cfg));
     }
 
     @Override
@@ -68,7 +96,7 @@ public final class RunCheckpoint implements CheckpointStore {
         return state(meta, file);
     }
 
-    private static State state(Map<String, String> meta, Path file) throws IOException {
+    static State state(Map<String, String> meta, Path file) throws IOException {
         String json = meta.get(Provenance.CONFIG);
         if (json == null) {
             throw new IOException(file + ": not a hanzinet training checkpoint (no " + Provenance.CONFIG + " metadata)");

@@ -55,9 +55,12 @@ public final class TrainingRun {
         checkHeap(cfg);
         Module model = buildModel(cfg);
         Optimizer optimizer = buildOptimizer(cfg, model);
-        CheckpointStore store = new RunCheckpoint(folder.checkpoint(), cfg);
+        RunCheckpoint store = new RunCheckpoint(folder.checkpoint(), cfg);
         CheckpointStore.Restored start = new CheckpointStore.Restored(0, List.of());
         if (resume) {
+            if (!cfg.equals(Json.read(folder.config(), RunConfig.class))) { // --epochs/--threads/--data changed it
+                store.rewriteConfigAfterNextSave(folder.config());
+            }
             start = store.load(model, optimizer).orElseThrow(() -> new IllegalStateException(
                     "--resume: no checkpoint in " + folder.dir().toAbsolutePath() + " (no epoch had finished)"));
             out.printf(Locale.ROOT, "Resuming %s after epoch %d of %d%n", cfg.runName(), start.epoch(), cfg.epochs());

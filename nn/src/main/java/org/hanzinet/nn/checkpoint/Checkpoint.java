@@ -1,12 +1,8 @@
 package org.hanzinet.nn.checkpoint;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -14,6 +10,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.hanzinet.core.Rng;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.core.io.DType;
 import org.hanzinet.core.io.SafeTensors;
 import org.hanzinet.core.io.SafeTensorsReader;
@@ -30,8 +27,10 @@ import org.hanzinet.nn.optim.Optimizer;
  * [out, in, kh, kw], linear weight [out, in]), optimiser state under {@code optim.<name>}, provenance
  * ({@link Provenance}) in {@code __metadata__}.
  *
- * <p>Writes are atomic: the file is written to a temporary file in the same directory, forced to disk,
- * then renamed over the target, so a crash or a failed write leaves the previous checkpoint intact.
+ * <p>Writes are atomic ({@link AtomicFiles}): the file is written to a temporary file
+ * {@code .<name>.<digits>.hanzinet.tmp} in the same directory, forced to disk, then renamed over the
+ * target, so a crash or a failed write leaves the previous checkpoint intact. A kill during the write can
+ * leave the temporary file: {@link AtomicFiles#removeStaleTemps} removes those.
  * Loads check every name, shape and dtype before touching the model, and fail on the first mismatch.
  *
  * <p>In PyTorch: {@code d = safetensors.torch.load_file(path)}, then
@@ -54,7 +53,7 @@ public final class Checkpoint {
      */
     public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed)
             throws IOException {
-        save(file, Provenance.describe(configJson, seed), model, optimizer);
+        save(file, model, optimizer, configJson, seed, Map.of());
     }
 
     /**
@@ -69,12 +68,24 @@ public final class Checkpoint {
             throw new IllegalArgumentException("network config has " + network.parameterCount() + " parameters, the model "
                     + model.parameterCount() + ": it did not build this model");
         }
-        Map<String, String> meta = Provenance.describe(configJson, seed);
-        meta.put(NETWORK, LayerTypes.toJson(network));
-        save(file, meta, model, optimizer);
+        save(file, model, optimizer, configJson, seed, Map.of(NETWORK, LayerTypes.toJson(network)));
     }
 
-    private static void save(Path file, Map<String, String> meta, Module model, Optimizer optimizer) throws IOException {
+    /**
+     * As {@link #save(Path, Module, Optimizer, String, long)}, with {@code extraMetadata} (for example an
+     * architecture record) stored beside the provenance.
+     *
+     * @throws IllegalArgumentException when an extra key would replace a provenance key
+     */
+    public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed,
+            Map<String, String> extraMetadata) throws IOException {
+        Map<String, String> meta = Provenance.describe(configJson, seed);
+        for (Map.Entry<String, String> e : extraMetadata.entrySet()) {
+            if (meta.putIfAbsent(e.getKey(), e.getValue()) != null || e.getKey().equals(Provenance.OPTIMIZER)) {
+                throw new IllegalArgumentException("extra checkpoint metadata key '" + e.getKey()
+                        + "' is a provenance key; choose another name");
+            }
+        }
         if (optimizer != null) {
             meta.put(Provenance.OPTIMIZER, optimizer.getClass().getSimpleName());
         }
@@ -168,37 +179,13 @@ public final class Checkpoint {
     }
 
     /**
-     * Temp file in the target's directory, fsync, atomic rename, fsync of the directory. {@code wrap}
-     * lets tests interpose a channel that fails midway.
+     * Through {@link AtomicFiles}: temp file {@code .<name>.<digits>.hanzinet.tmp} in the target's
+     * directory, fsync, atomic rename, fsync of the directory. {@code wrap} lets tests interpose a channel
+     * that fails midway.
      */
     static void writeAtomically(Path file, Map<String, Tensor> tensors, Map<String, String> meta,
             UnaryOperator<WritableByteChannel> wrap) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean moved = false;
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                SafeTensors.write(wrap.apply(ch), tensors, meta);
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            moved = true;
-            forceDirectory(dir);
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(tmp);
-            }
-        }
-    }
-
-    /** Makes the rename durable where the platform allows opening a directory (Linux, macOS). */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-            d.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open directories; the rename itself is still atomic there
-        }
+        AtomicFiles.write(file, ch -> SafeTensors.write(wrap.apply(ch), tensors, meta));
     }
 
     private static void checkCompatible(SafeTensorsReader r, Map<String, Tensor> state, Set<String> bufferNames,

@@ -152,6 +152,19 @@ class CheckpointTest extends HanzinetTestBase {
     }
 
     @Test
+    void extraMetadataIsStoredBesideTheProvenanceAndCannotReplaceIt() throws IOException {
+        Path f = dir.resolve("arch.safetensors");
+        Checkpoint.save(f, model(), null, "{}", 1L, Map.of("hanzinet.architecture", "{\"head\":\"2d\"}"));
+        assertThat(Checkpoint.readMetadata(f)).containsEntry("hanzinet.architecture", "{\"head\":\"2d\"}")
+                .containsEntry(Provenance.CONFIG, "{}");
+        for (String key : List.of(Provenance.CONFIG, Provenance.OPTIMIZER)) {
+            assertThatThrownBy(() -> Checkpoint.save(f, model(), null, "{}", 1L, Map.of(key, "x")))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'" + key + "' is a provenance key");
+        }
+        assertThat(Checkpoint.readMetadata(f)).containsEntry("hanzinet.architecture", "{\"head\":\"2d\"}");
+    }
+
+    @Test
     void loadNamesTheFirstMismatchAndLeavesTheModelUnchanged() throws IOException {
         Path f = dir.resolve("m.safetensors");
         Sequential m = model();

@@ -64,9 +64,11 @@ def graph_small(out):
 
 
 def block(cin, cout):
+    """Convolutions without bias: the BatchNorm after each removes any per-channel constant, so a bias there
+    would get an exactly-zero gradient in training (PyTorch's and ours are both rounding noise)."""
     return nn.Sequential(OrderedDict([
-        ("conv1", nn.Conv2d(cin, cout, 3, padding=1)), ("bn1", nn.BatchNorm2d(cout)), ("relu1", nn.ReLU()),
-        ("conv2", nn.Conv2d(cout, cout, 3, padding=1)), ("bn2", nn.BatchNorm2d(cout)), ("relu2", nn.ReLU())]))
+        ("conv1", nn.Conv2d(cin, cout, 3, padding=1, bias=False)), ("bn1", nn.BatchNorm2d(cout)), ("relu1", nn.ReLU()),
+        ("conv2", nn.Conv2d(cout, cout, 3, padding=1, bias=False)), ("bn2", nn.BatchNorm2d(cout)), ("relu2", nn.ReLU())]))
 
 
 class UNet(nn.Module):

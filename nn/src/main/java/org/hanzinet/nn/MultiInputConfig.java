@@ -4,7 +4,7 @@ import java.util.List;
 import org.hanzinet.core.Rng;
 
 /**
- * A {@link LayerConfig} whose layer takes several inputs (a graph's merge nodes). The single-shape
+ * A {@link LayerConfig} whose layer takes several inputs (a graph's merge nodes, a graph). The single-shape
  * {@link #outputShape(int[])} is the one-input case.
  */
 public interface MultiInputConfig extends LayerConfig {

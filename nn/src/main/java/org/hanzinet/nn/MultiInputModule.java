@@ -4,7 +4,7 @@ import java.util.List;
 import org.hanzinet.core.Tensor;
 
 /**
- * A module with several inputs (a graph's merge nodes: {@code Add}, {@code Concat}):
+ * A module with several inputs (a graph's merge nodes {@code Add} and {@code Concat}, a graph):
  * {@link #forward(List)} combines them, {@link #backwardAll(Tensor)} returns one gradient per input, in
  * input order. The single-input {@link #forward(Tensor)}/{@link #backward(Tensor)} treat the module as
  * having one input.

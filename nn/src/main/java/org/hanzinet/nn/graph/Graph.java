@@ -15,20 +15,21 @@ import org.hanzinet.nn.MultiInputModule;
  * A network whose nodes take several inputs and whose outputs feed several nodes (PyTorch's
  * {@code forward(x)} with {@code torch.cat} and {@code +}; DL4J's {@code ComputationGraph}): named nodes,
  * each a module and the names of its inputs, run in the order of a {@link GraphPlan} computed once.
- * Merge nodes ({@link MultiInputModule}: {@code Add}, {@code Concat}) take several inputs; every other
- * node takes one. One input, one output; the graph is itself a {@link Module}, so graphs nest.
+ * Merge nodes ({@link MultiInputModule}: {@code Add}, {@code Concat}, a graph with several inputs) take
+ * several inputs; every other node takes one. One or more inputs, one output; the graph is itself a
+ * module ({@link #forward(Tensor)} for one input, {@link #forward(List)} for several), so graphs nest.
  *
  * <p>Backward runs the plan in reverse. Where a tensor feeds several node inputs, their gradients are
  * summed into a buffer owned by the graph (reused across steps) before flowing on; a tensor read once
  * passes its gradient on by reference. {@link #requireInputGradient(boolean) requireInputGradient(false)}
- * is passed to the nodes that read the graph input, and backward then returns null.
+ * is passed to the nodes that read only graph inputs, and backward then returns null for every input.
  *
  * <p>Names: a node's module is registered under the node's name, so its parameters are
  * {@code <node>.<param>}; a dotted node name {@code down.0} places the module in a group {@code down}
  * (PyTorch's {@code ModuleList}), giving {@code down.0.conv1.weight}. The state dict lists nodes in
  * declaration order. Built from a {@link GraphConfig}, or from modules with {@link #builder(String)}.
  */
-public final class Graph extends Module {
+public final class Graph extends MultiInputModule {
     private final GraphPlan plan;
     private final Module[] modules;
     private final Tensor[][] inputs;
@@ -68,10 +69,11 @@ public final class Graph extends Module {
             inputs[i] = new Tensor[arity];
             register(name, m, groups);
         }
-        this.values = new Tensor[plan.size() + 1];
-        this.grads = new Tensor[plan.size() + 1];
-        this.sums = new Tensor[plan.size() + 1];
-        this.arrived = new int[plan.size() + 1];
+        int slots = plan.inputCount() + plan.size();
+        this.values = new Tensor[slots];
+        this.grads = new Tensor[slots];
+        this.sums = new Tensor[slots];
+        this.arrived = new int[slots];
     }
 
     /** Registers {@code m} under its node name, inside groups for a dotted name. */
@@ -95,9 +97,9 @@ public final class Graph extends Module {
         return g;
     }
 
-    /** A builder of a graph of modules whose input is called {@code input}. */
-    public static Builder builder(String input) {
-        return new Builder(input);
+    /** A builder of a graph of modules whose inputs are called {@code inputs} (in forward's order). */
+    public static Builder builder(String... inputs) {
+        return new Builder(List.of(inputs));
     }
 
     public GraphPlan plan() {
@@ -113,20 +115,28 @@ public final class Graph extends Module {
         return modules[i];
     }
 
+    /** The output for the graph's inputs, in the order of {@link GraphPlan#inputs()}. */
     @Override
-    public Tensor forward(Tensor input) {
-        values[0] = input;
+    public Tensor forward(List<Tensor> xs) {
+        int k = plan.inputCount();
+        if (xs.size() != k) {
+            throw new IllegalArgumentException("graph: takes " + k + " input" + (k == 1 ? " " : "s ") + plan.inputs()
+                    + ", got " + xs.size());
+        }
+        for (int j = 0; j < k; j++) {
+            values[j] = xs.get(j);
+        }
         for (int i : plan.orderShared()) {
             int[] in = plan.inputSlots(i);
             try {
                 if (modules[i] instanceof MultiInputModule merge) {
-                    Tensor[] xs = inputs[i];
-                    for (int k = 0; k < in.length; k++) {
-                        xs[k] = values[in[k]];
+                    Tensor[] ins = inputs[i];
+                    for (int j = 0; j < in.length; j++) {
+                        ins[j] = values[in[j]];
                     }
-                    values[i + 1] = merge.forward(Arrays.asList(xs));
+                    values[k + i] = merge.forward(Arrays.asList(ins));
                 } else {
-                    values[i + 1] = modules[i].forward(values[in[0]]);
+                    values[k + i] = modules[i].forward(values[in[0]]);
                 }
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("graph node '" + plan.names().get(i) + "': " + e.getMessage(), e);
@@ -136,9 +146,12 @@ public final class Graph extends Module {
         return values[plan.outputSlot()];
     }
 
-    /** dLoss/dInput, or null after {@code requireInputGradient(false)}; gradients of fan-out are summed. */
+    /**
+     * dLoss/dInput for each graph input (null after {@code requireInputGradient(false)}); gradients of
+     * fan-out are summed.
+     */
     @Override
-    public Tensor backward(Tensor gradOutput) {
+    public List<Tensor> backwardAll(Tensor gradOutput) {
         if (!ready) {
             throw new IllegalStateException("graph: backward called before forward");
         }
@@ -146,10 +159,11 @@ public final class Graph extends Module {
         Arrays.fill(arrived, 0);
         grads[plan.outputSlot()] = gradOutput;
         int[] order = plan.orderShared();
-        for (int k = order.length - 1; k >= 0; k--) {
-            int i = order[k];
+        int k = plan.inputCount();
+        for (int step = order.length - 1; step >= 0; step--) {
+            int i = order[step];
             int[] in = plan.inputSlots(i);
-            Tensor g = grads[i + 1];
+            Tensor g = grads[k + i];
             if (modules[i] instanceof MultiInputModule merge) {
                 List<Tensor> gs = merge.backwardAll(g);
                 for (int j = 0; j < in.length; j++) {
@@ -159,12 +173,16 @@ public final class Graph extends Module {
                 arrive(i, in[0], modules[i].backward(g));
             }
         }
-        return inputGradientRequired() ? grads[0] : null;
+        Tensor[] out = new Tensor[k];
+        if (inputGradientRequired()) {
+            System.arraycopy(grads, 0, out, 0, k);
+        }
+        return Arrays.asList(out);
     }
 
     /** Node {@code node}'s gradient for its input {@code slot}: passed by reference or summed. */
     private void arrive(int node, int slot, Tensor g) {
-        if (slot == 0 && !inputGradientRequired()) {
+        if (slot < plan.inputCount() && !inputGradientRequired()) {
             return;
         }
         if (g == null) {
@@ -182,15 +200,17 @@ public final class Graph extends Module {
         }
     }
 
-    /** Passed on to the nodes that read the graph input. */
+    /** Passed on to the nodes that read only graph inputs (a merge of an input and a node computes both). */
     @Override
     public Graph requireInputGradient(boolean required) {
         super.requireInputGradient(required);
         for (int i = 0; i < modules.length; i++) {
+            boolean onlyInputs = true;
             for (int s : plan.inputSlots(i)) {
-                if (s == 0 && !(modules[i] instanceof MultiInputModule)) {
-                    modules[i].requireInputGradient(required);
-                }
+                onlyInputs &= s < plan.inputCount();
+            }
+            if (onlyInputs) {
+                modules[i].requireInputGradient(required);
             }
         }
         return this;
@@ -198,7 +218,7 @@ public final class Graph extends Module {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("Graph(input=" + plan.input());
+        StringBuilder sb = new StringBuilder("Graph(inputs=" + plan.inputs());
         for (int i : plan.orderShared()) {
             List<String> in = new ArrayList<>();
             for (int s : plan.inputSlots(i)) {
@@ -211,13 +231,13 @@ public final class Graph extends Module {
 
     /** Collects nodes (module and input names) and plans them; see {@link GraphPlan#of}. */
     public static final class Builder {
-        private final String input;
+        private final List<String> graphInputs;
         private final List<String> names = new ArrayList<>();
         private final List<List<String>> inputs = new ArrayList<>();
         private final List<Module> modules = new ArrayList<>();
 
-        private Builder(String input) {
-            this.input = input;
+        private Builder(List<String> graphInputs) {
+            this.graphInputs = graphInputs;
         }
 
         /** Adds node {@code name} running {@code module} on {@code inputs} (several for a merge). */
@@ -230,7 +250,7 @@ public final class Graph extends Module {
 
         /** Validates and plans the graph whose output is node {@code output}. */
         public Graph build(String output) {
-            return new Graph(GraphPlan.of(input, names, inputs, output), Collections.unmodifiableList(modules));
+            return new Graph(GraphPlan.of(graphInputs, names, inputs, output), Collections.unmodifiableList(modules));
         }
     }
 }

@@ -14,17 +14,17 @@ import org.hanzinet.nn.MultiInputConfig;
 import org.hanzinet.nn.SequentialConfig;
 
 /**
- * A {@link Graph} as data: the graph input's name, named nodes (a layer config and the names of its
- * inputs) and the output node. Validated when made ({@link GraphPlan#of}: unknown inputs, cycles, unused
+ * A {@link Graph} as data: the graph inputs' names (usually one), named nodes (a layer config and the
+ * names of its inputs) and the output node. Validated when made ({@link GraphPlan#of}: unknown inputs, cycles, unused
  * nodes, one input for every node that is not a merge); {@link #outputShape} checks every node's shapes
  * and names the node and both shapes. A node's layer may be a {@link SequentialConfig} or a nested
  * {@code GraphConfig}, so named blocks nest; dotted node names ({@code down.0}) group nodes as PyTorch's
  * {@code ModuleList} does.
  *
- * <p>JSON: {@code {"type":"Graph","input":"x","nodes":[{"name":"conv","layer":{...},"inputs":["x"]}, ...],
+ * <p>JSON: {@code {"type":"Graph","inputs":["x"],"nodes":[{"name":"conv","layer":{...},"inputs":["x"]}, ...],
  * "output":"head"}}.
  */
-public record GraphConfig(String input, List<Node> nodes, String output) implements LayerConfig {
+public record GraphConfig(List<String> inputs, List<Node> nodes, String output) implements MultiInputConfig {
 
     /** One node: its name, its layer, and the names of its inputs (several only for a merge). */
     public record Node(String name, LayerConfig layer, List<String> inputs) {
@@ -39,23 +39,24 @@ public record GraphConfig(String input, List<Node> nodes, String output) impleme
     }
 
     public GraphConfig {
+        inputs = List.copyOf(Objects.requireNonNull(inputs, "graph: inputs"));
         nodes = List.copyOf(Objects.requireNonNull(nodes, "graph: nodes"));
-        plan(input, nodes, output);
+        plan(inputs, nodes, output);
     }
 
-    private static GraphPlan plan(String input, List<Node> nodes, String output) {
+    private static GraphPlan plan(List<String> graphInputs, List<Node> nodes, String output) {
         List<String> names = new ArrayList<>();
         List<List<String>> inputs = new ArrayList<>();
         for (Node n : nodes) {
             names.add(n.name());
             inputs.add(n.inputs());
         }
-        return GraphPlan.of(input, names, inputs, output);
+        return GraphPlan.of(graphInputs, names, inputs, output);
     }
 
-    /** A builder of a graph config whose input is called {@code input}. */
-    public static Builder builder(String input) {
-        return new Builder(input);
+    /** A builder of a graph config whose inputs are called {@code inputs} (in forward's order). */
+    public static Builder builder(String... inputs) {
+        return new Builder(List.of(inputs));
     }
 
     /** The sequence as a chain graph: one node per layer, named as the layer, each reading the one before. */
@@ -70,20 +71,30 @@ public record GraphConfig(String input, List<Node> nodes, String output) impleme
     }
 
     @Override
-    public int[] outputShape(int[] inputShape) {
-        Map<String, int[]> s = shapes(inputShape);
-        return s.get(output).clone();
+    public int[] outputShape(List<int[]> inputShapes) {
+        return shapes(inputShapes).get(output).clone();
+    }
+
+    /** {@link #shapes(List)} of a graph with one input. */
+    public Map<String, int[]> shapes(int[] inputShape) {
+        return shapes(List.of(inputShape));
     }
 
     /**
-     * The output shape of every node for {@code inputShape}, by name in execution order.
+     * The output shape of every node for the graph inputs' shapes, by name in execution order.
      *
      * @throws IllegalArgumentException naming the node, its input shapes and the layer's complaint
      */
-    public Map<String, int[]> shapes(int[] inputShape) {
-        GraphPlan plan = plan(input, nodes, output);
+    public Map<String, int[]> shapes(List<int[]> inputShapes) {
+        GraphPlan plan = plan(inputs, nodes, output);
+        if (inputShapes.size() != inputs.size()) {
+            throw new IllegalArgumentException("graph: takes " + inputs.size() + " input" + (inputs.size() == 1 ? " " : "s ")
+                    + inputs + ", got " + inputShapes.size() + " shapes");
+        }
         Map<String, int[]> byName = new HashMap<>();
-        byName.put(input, inputShape.clone());
+        for (int j = 0; j < inputs.size(); j++) {
+            byName.put(inputs.get(j), inputShapes.get(j).clone());
+        }
         Map<String, int[]> out = new LinkedHashMap<>();
         for (int i : plan.order()) {
             Node n = nodes.get(i);
@@ -126,16 +137,16 @@ public record GraphConfig(String input, List<Node> nodes, String output) impleme
         for (Node n : nodes) {
             modules.add(n.layer().build(rng));
         }
-        return new Graph(plan(input, nodes, output), modules);
+        return new Graph(plan(inputs, nodes, output), modules);
     }
 
     /** Collects nodes in declaration order. */
     public static final class Builder {
-        private final String input;
+        private final List<String> graphInputs;
         private final List<Node> nodes = new ArrayList<>();
 
-        private Builder(String input) {
-            this.input = input;
+        private Builder(List<String> graphInputs) {
+            this.graphInputs = graphInputs;
         }
 
         /** Adds node {@code name} applying {@code layer} to {@code inputs} (several only for a merge). */
@@ -146,7 +157,7 @@ public record GraphConfig(String input, List<Node> nodes, String output) impleme
 
         /** The validated config whose output is node {@code output}. */
         public GraphConfig build(String output) {
-            return new GraphConfig(input, nodes, output);
+            return new GraphConfig(graphInputs, nodes, output);
         }
     }
 }

@@ -96,4 +96,17 @@ class GraphConfigTest extends HanzinetTestBase {
         assertThatThrownBy(() -> bad.outputShape(new int[] {1, 3, 5, 5}))
                 .hasMessageStartingWith("graph node 'res.0' (inputs x [1, 3, 5, 5]): graph node 'conv' (inputs in [1, 3, 5, 5]):");
     }
+
+    @Test
+    void aConfigWithTwoInputsInfersShapesAndTravelsAsJson() {
+        GraphConfig g = GraphConfig.builder("image", "mask").add("cat", new Concat.Config(), "image", "mask")
+                .add("conv", new Conv2d.Config(4, 2, 3, 1, 1, true), "cat").build("conv");
+        assertThat(g.outputShape(java.util.List.of(new int[] {2, 3, 8, 8}, new int[] {2, 1, 8, 8})))
+                .containsExactly(2, 2, 8, 8);
+        assertThatThrownBy(() -> g.outputShape(new int[] {2, 3, 8, 8}))
+                .hasMessage("graph: takes 2 inputs [image, mask], got 1 shapes");
+        assertThat(org.hanzinet.nn.LayerTypes.fromJson(org.hanzinet.nn.LayerTypes.toJson(g))).isEqualTo(g);
+        assertThat(g.build(new Rng(1)).forward(java.util.List.of(randomTensor(2, 3, 8, 8), randomTensor(2, 1, 8, 8))).shape())
+                .containsExactly(2, 2, 8, 8);
+    }
 }

@@ -122,4 +122,46 @@ class GraphTest extends HanzinetTestBase {
         assertThatThrownBy(() -> Graph.builder("x").add("a", new ReLU(), "x").build("a").backward(Tensor.zeros(1)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("before forward");
     }
+
+    /** Inputs image and mask, concatenated and convolved: [N,3,H,W] + [N,1,H,W] -> [N,2,H,W]. */
+    private Graph twoInputs() {
+        return Graph.builder("image", "mask")
+                .add("cat", new Concat(), "image", "mask")
+                .add("conv", new Conv2d(4, 2, 3, 1, 1, true, rng), "cat")
+                .build("conv");
+    }
+
+    @Test
+    void aGraphWithTwoInputsReturnsAGradientForEach() {
+        Graph g = twoInputs();
+        Tensor image = randomTensor(2, 3, 4, 4);
+        Tensor mask = randomTensor(2, 1, 4, 4);
+        Tensor y = g.forward(java.util.List.of(image, mask)).copy();
+        Module conv = g.node("conv");
+        Tensor cat = new Concat().forward(java.util.List.of(image, mask));
+        assertThat(conv.forward(cat).toArray()).containsExactly(y.toArray());
+        g.forward(java.util.List.of(image, mask));
+        java.util.List<Tensor> grads = g.backwardAll(randomTensor(2, 2, 4, 4));
+        assertThat(grads).hasSize(2);
+        assertThat(grads.get(0).shape()).containsExactly(2, 3, 4, 4);
+        assertThat(grads.get(1).shape()).containsExactly(2, 1, 4, 4);
+        assertThatThrownBy(() -> g.forward(image)).hasMessage("graph: takes 2 inputs [image, mask], got 1");
+        assertThatThrownBy(() -> Graph.builder("image", "mask").add("c", new ReLU(), "image").build("c"))
+                .hasMessage("graph: input 'mask' is not read by any node");
+    }
+
+    @Test
+    void aTwoInputGraphNestsAsAMergeNodeCheckedByCentralDifferences() {
+        Graph inner = twoInputs();
+        Graph outer = Graph.builder("x")
+                .add("a", new Conv2d(2, 3, 1, 1, 0, true, rng), "x")
+                .add("b", new Conv2d(2, 1, 1, 1, 0, true, rng), "x")
+                .add("pair", inner, "a", "b")
+                .build("pair");
+        assertThatThrownBy(() -> Graph.builder("x").add("a", new Conv2d(2, 1, 1, 1, 0, true, rng), "x")
+                .add("pair", new Sigmoid(), "a", "x").build("pair")).hasMessageContaining("takes one input, got 2");
+        GradientCheck.check(outer, randomTensor(2, 2, 3, 3), rng);
+        assertThat(outer.stateDict().keySet()).containsExactly("a.weight", "a.bias", "b.weight", "b.bias",
+                "pair.conv.weight", "pair.conv.bias");
+    }
 }

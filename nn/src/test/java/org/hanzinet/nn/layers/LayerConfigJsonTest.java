@@ -51,7 +51,7 @@ class LayerConfigJsonTest {
                 .rootCause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Dropout p").hasMessageContaining("1.0");
         assertThatThrownBy(() -> json.readValue("{\"type\":\"Linear\",\"in\":3,\"out\":0,\"bias\":true}", Linear.Config.class))
                 .rootCause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out_features");
-        assertThatThrownBy(() -> json.readValue("{\"type\":\"Graph\",\"input\":\"x\",\"nodes\":[{\"name\":\"a\","
+        assertThatThrownBy(() -> json.readValue("{\"type\":\"Graph\",\"inputs\":[\"x\"],\"nodes\":[{\"name\":\"a\","
                 + "\"layer\":{\"type\":\"ReLU\"},\"inputs\":[\"y\"]}],\"output\":\"a\"}", LayerConfig.class))
                 .rootCause().hasMessageContaining("node 'a' takes input 'y'");
     }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.LayerTypes;
 import org.hanzinet.nn.SequentialConfig;
@@ -43,6 +46,24 @@ class LayerConfigJsonTest {
                 .containsAll(LayerTypes.all().stream().map(NamedType::getType).collect(Collectors.toList()));
         assertThat(json.writerFor(LayerConfig.class).writeValueAsString(new MaxPool2d.Config(3, 2)))
                 .isEqualTo("{\"type\":\"MaxPool2d\",\"kernel\":3,\"stride\":2}");
+        assertThat(json.writerFor(LayerConfig.class).writeValueAsString(new Conv2d.Config(3, 16, 5, 2, 1, false))).isEqualTo(
+                "{\"type\":\"Conv2d\",\"inChannels\":3,\"outChannels\":16,\"kernel\":5,\"stride\":2,\"padding\":1,\"bias\":false}");
+    }
+
+    /** A layer whose Config is missing from {@link #everyConfig} fails here, so the round trip covers every layer. */
+    @Test
+    void everyLayerConfigOfThePackageIsRoundTripped() throws Exception {
+        Path classes = Path.of(Conv2d.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                .resolve(Conv2d.class.getPackageName().replace('.', '/'));
+        List<String> declared;
+        try (Stream<Path> files = Files.list(classes)) {
+            declared = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith("$Config.class"))
+                    .map(n -> Conv2d.class.getPackageName() + "." + n.substring(0, n.length() - ".class".length()))
+                    .sorted().toList();
+        }
+        assertThat(declared).as("Config records found in " + classes).hasSizeGreaterThanOrEqualTo(12);
+        assertThat(everyConfig().stream().map(c -> c.getClass().getName()).collect(Collectors.toSet()))
+                .as("configs round-tripped by everyRegisteredConfigRoundTripsThroughItsTypeName").containsAll(declared);
     }
 
     @Test

@@ -1,9 +1,10 @@
-package org.hanzinet.examples.train;
+package org.hanzinet.core;
 
 /**
  * Derives every random stream of a run from (seed, purpose, epoch, batch) alone, so a resumed run draws
  * exactly the numbers an uninterrupted one would: no generator state has to survive between epochs.
- * The mixing is SplitMix64's finaliser applied to each component in turn.
+ * The mixing is SplitMix64's finaliser applied to each component in turn. Used by the data loader's
+ * shuffle ((seed, SHUFFLE, epoch)) and by the examples' initialisation and dropout streams.
  */
 public final class Seeds {
     /** Stream purposes; distinct constants keep the streams independent. */
@@ -22,7 +23,7 @@ public final class Seeds {
         return h;
     }
 
-    static long mix(long z) {
+    private static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);

@@ -6,14 +6,17 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.util.List;
 import org.hanzinet.nn.graph.GraphConfig;
 import org.hanzinet.nn.layers.Add;
+import org.hanzinet.nn.layers.BatchNorm2d;
 import org.hanzinet.nn.layers.Concat;
 import org.hanzinet.nn.layers.Conv2d;
 import org.hanzinet.nn.layers.Dropout;
 import org.hanzinet.nn.layers.Flatten;
+import org.hanzinet.nn.layers.LeakyReLU;
 import org.hanzinet.nn.layers.Linear;
 import org.hanzinet.nn.layers.MaxPool2d;
 import org.hanzinet.nn.layers.ReLU;
 import org.hanzinet.nn.layers.Sigmoid;
+import org.hanzinet.nn.layers.Tanh;
 import org.hanzinet.nn.layers.Unflatten;
 import org.hanzinet.nn.layers.UpsampleBilinear2d;
 import org.hanzinet.nn.layers.UpsampleNearest1d;
@@ -41,7 +44,10 @@ public final class LayerTypes {
                 new NamedType(Sigmoid.Config.class, "Sigmoid"),
                 new NamedType(Unflatten.Config.class, "Unflatten"),
                 new NamedType(UpsampleBilinear2d.Config.class, "UpsampleBilinear2d"),
-                new NamedType(UpsampleNearest1d.Config.class, "UpsampleNearest1d"));
+                new NamedType(UpsampleNearest1d.Config.class, "UpsampleNearest1d"),
+                new NamedType(BatchNorm2d.Config.class, "BatchNorm2d"),
+                new NamedType(LeakyReLU.Config.class, "LeakyReLU"),
+                new NamedType(Tanh.Config.class, "Tanh"));
     }
 
     private static final ObjectMapper JSON = register(new ObjectMapper());

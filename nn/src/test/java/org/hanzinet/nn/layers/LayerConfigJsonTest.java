@@ -33,7 +33,8 @@ class LayerConfigJsonTest {
                 new MaxPool2d.Config(3, 2), new Linear.Config(4_145_296, 253, true), new Dropout.Config(0.5f),
                 new UpsampleNearest1d.Config(4_194_304), new UpsampleBilinear2d.Config(2048, 1024),
                 new Conv2d.Config(3, 128, 5, 1, 2, true), new Unflatten.Config(1, List.of(1, 8, 8)),
-                new Add.Config(), new Concat.Config(), block, graph);
+                new Add.Config(), new Concat.Config(), block, graph,
+                new BatchNorm2d.Config(8, 1e-3, null, false, true), new LeakyReLU.Config(0.2f), new Tanh.Config());
     }
 
     @Test

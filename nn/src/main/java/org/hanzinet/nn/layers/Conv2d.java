@@ -9,6 +9,7 @@ import org.hanzinet.core.Tensor;
 import org.hanzinet.core.conv.ConvAlgorithm;
 import org.hanzinet.core.conv.ConvGeometry;
 import org.hanzinet.core.conv.ConvImpl;
+import org.hanzinet.nn.DefaultRng;
 import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
@@ -114,6 +115,16 @@ public final class Conv2d extends Module {
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean bias, Rng rng) {
         this(new Config(in, out, kernel, stride, padding, bias), rng);
+    }
+
+    /** PyTorch's default initialisation drawn from {@link DefaultRng} (for weights about to be overwritten, or quick trials). */
+    public Conv2d(int in, int out, int kernel, int stride, int padding, boolean bias) {
+        this(new Config(in, out, kernel, stride, padding, bias));
+    }
+
+    /** As {@link #Conv2d(Config, Rng)} with a generator split from {@link DefaultRng}. */
+    public Conv2d(Config config) {
+        this(config, DefaultRng.split());
     }
 
     public Conv2d(Config config, Rng rng) {

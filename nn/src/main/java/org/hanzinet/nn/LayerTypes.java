@@ -9,6 +9,7 @@ import org.hanzinet.nn.layers.Add;
 import org.hanzinet.nn.layers.BatchNorm2d;
 import org.hanzinet.nn.layers.Concat;
 import org.hanzinet.nn.layers.Conv2d;
+import org.hanzinet.nn.layers.ConvTranspose2d;
 import org.hanzinet.nn.layers.Dropout;
 import org.hanzinet.nn.layers.Flatten;
 import org.hanzinet.nn.layers.LeakyReLU;
@@ -20,6 +21,7 @@ import org.hanzinet.nn.layers.Tanh;
 import org.hanzinet.nn.layers.Unflatten;
 import org.hanzinet.nn.layers.UpsampleBilinear2d;
 import org.hanzinet.nn.layers.UpsampleNearest1d;
+import org.hanzinet.nn.layers.UpsampleNearest2d;
 
 /**
  * The JSON type names of every {@link LayerConfig}: {@code "type":"Conv2d"} reads as a
@@ -36,6 +38,7 @@ public final class LayerTypes {
                 new NamedType(Add.Config.class, "Add"),
                 new NamedType(Concat.Config.class, "Concat"),
                 new NamedType(Conv2d.Config.class, "Conv2d"),
+                new NamedType(ConvTranspose2d.Config.class, "ConvTranspose2d"),
                 new NamedType(Dropout.Config.class, "Dropout"),
                 new NamedType(Flatten.Config.class, "Flatten"),
                 new NamedType(Linear.Config.class, "Linear"),
@@ -45,6 +48,7 @@ public final class LayerTypes {
                 new NamedType(Unflatten.Config.class, "Unflatten"),
                 new NamedType(UpsampleBilinear2d.Config.class, "UpsampleBilinear2d"),
                 new NamedType(UpsampleNearest1d.Config.class, "UpsampleNearest1d"),
+                new NamedType(UpsampleNearest2d.Config.class, "UpsampleNearest2d"),
                 new NamedType(BatchNorm2d.Config.class, "BatchNorm2d"),
                 new NamedType(LeakyReLU.Config.class, "LeakyReLU"),
                 new NamedType(Tanh.Config.class, "Tanh"));

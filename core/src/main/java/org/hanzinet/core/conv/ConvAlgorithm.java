@@ -8,7 +8,7 @@ import org.hanzinet.core.Tensor;
  * calls (so the hot path allocates nothing after the first call at a given shape) and are therefore
  * not safe for concurrent use; each multi-threads internally with {@link org.hanzinet.core.Parallel}.
  *
- * <p>Shapes: input {@code x [N, C, H, W]}, weight {@code w [O, C, K, K]}, bias {@code b [O]},
+ * <p>Shapes: input {@code x [N, C, H, W]}, weight {@code w [O, C, KH, KW]}, bias {@code b [O]},
  * output {@code y [N, O, OH, OW]}; see {@link ConvGeometry}. All tensors must be contiguous.
  */
 public interface ConvAlgorithm {

@@ -8,7 +8,8 @@ import org.hanzinet.core.simd.VectorizationProvider;
  *
  * <p>{@link #choose} is a table derived from the JMH runs of {@code ConvBenchmark} (see
  * {@code BENCHMARKS.md}); the system property {@value #PROPERTY} ({@code scalar|im2col|direct}) forces
- * one for tests and benchmarks.
+ * one for tests and benchmarks. Every implementation takes every {@link ConvGeometry}, square or
+ * rectangular (kernel, stride and padding per axis), so any of them may be forced for any shape.
  */
 public enum ConvImpl {
     /** Plain loops: the reference. */
@@ -73,7 +74,7 @@ public enum ConvImpl {
         if (f != null) {
             return f;
         }
-        if (!VectorizationProvider.get().isVectorized() && g.kernel() == 1) {
+        if (!VectorizationProvider.get().isVectorized() && g.kernelH() == 1 && g.kernelW() == 1) {
             return IM2COL;
         }
         return DIRECT;

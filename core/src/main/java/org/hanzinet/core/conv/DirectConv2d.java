@@ -11,15 +11,16 @@ import org.hanzinet.core.simd.VectorizationProvider;
  *
  * <ul>
  * <li>Forward: per output row and block of 4 output channels, one {@code correlateRow} over all
- *     C*K*K taps; rows are split across threads.</li>
+ *     C*KH*KW taps; rows are split across threads.</li>
  * <li>Input gradient: the same row kernel on the dilated, padded output gradient with the flipped,
  *     transposed kernel, written straight into dx rows.</li>
  * <li>Weight gradient: dot products over the flat pixel index between 4 output-gradient planes and
  *     4 taps of the input, in tiles of {@value #TILE} pixels; each thread owns a fixed set of
  *     (channel block, tap block) pairs, so sums never race and do not depend on the thread count.</li>
  * </ul>
- * Stride {@code s > 1} reuses the stride-1 kernels: forward computes only the rows it needs at full
- * width and keeps every s-th column; the gradients run on the dilated output gradient.
+ * Strides {@code > 1} reuse the stride-1 kernels: forward computes only the rows it needs at full
+ * width and keeps every {@code sw}-th column; rectangular kernels, strides and paddings are only
+ * different tap offsets and row strides; the gradients run on the dilated output gradient.
  */
 public final class DirectConv2d implements ConvAlgorithm {
     /**
@@ -73,28 +74,28 @@ public final class DirectConv2d implements ConvAlgorithm {
 
     private void forwardRows(DirectPlan pl, boolean bias, Tensor y, int n, int from, int to) {
         ConvGeometry g = pl.g;
-        int o0 = g.outChannels(), oh = g.outHeight(), ow = g.outWidth(), s = pl.s;
+        int o0 = g.outChannels(), oh = g.outHeight(), ow = g.outWidth(), sh = pl.sh, sw = pl.sw;
         int plane = oh * ow, yBase = y.offset() + n * o0 * plane;
         float[] xp = pl.xp(), yd = y.data();
         int rowLen = pl.ow1 + 64;
-        float[] row = s == 1 ? null : new float[4 * rowLen];
+        float[] row = sw == 1 ? null : new float[4 * rowLen];
         for (int oy = from; oy < to; oy++) {
-            int inOff = oy * s * pl.rowStride;
+            int inOff = oy * sh * pl.rowStride;
             for (int ob = 0; ob < o0; ob += 4) {
                 int rows = Math.min(4, o0 - ob);
                 int wOff = ob * pl.nTaps;
                 float[] bb = bias ? pl.biasPad : null;
-                if (s == 1) {
+                if (sw == 1) {
                     kernels.correlateRow(xp, inOff, pl.taps, pl.nTaps, pl.wPack, wOff, bb, ob, rows, yd,
                             yBase + ob * plane + oy * ow, plane, ow);
                 } else {
-                    // full-width stride-1 row, then every s-th column
+                    // full-width stride-1 row, then every sw-th column
                     kernels.correlateRow(xp, inOff, pl.taps, pl.nTaps, pl.wPack, wOff, bb, ob, rows, row, 0, rowLen,
                             pl.ow1);
                     for (int j = 0; j < rows; j++) {
                         int dst = yBase + (ob + j) * plane + oy * ow;
                         for (int ox = 0; ox < ow; ox++) {
-                            yd[dst + ox] = row[j * rowLen + ox * s];
+                            yd[dst + ox] = row[j * rowLen + ox * sw];
                         }
                     }
                 }
@@ -118,11 +119,11 @@ public final class DirectConv2d implements ConvAlgorithm {
 
     private void inputGradRows(DirectPlan pl, Tensor dx, int n, int from, int to) {
         ConvGeometry g = pl.g;
-        int c0 = g.inChannels(), h = g.height(), w = g.width(), p = pl.p;
+        int c0 = g.inChannels(), h = g.height(), w = g.width(), ph = pl.ph, pw = pl.pw;
         int plane = h * w, base = dx.offset() + n * c0 * plane;
         float[] dyp = pl.dyp();
         for (int y = from; y < to; y++) {
-            int inOff = (y + p) * pl.rowStride + p;
+            int inOff = (y + ph) * pl.rowStride + pw;
             for (int cb = 0; cb < c0; cb += 4) {
                 kernels.correlateRow(dyp, inOff, pl.tapsD, pl.nTapsD, pl.wPackD, cb * pl.nTapsD, null, 0,
                         Math.min(4, c0 - cb), dx.data(), base + cb * plane + y * w, plane, w);
@@ -160,7 +161,7 @@ public final class DirectConv2d implements ConvAlgorithm {
     private void weightGradBlocks(DirectPlan pl, float[] acc, int from, int to) {
         int o0 = pl.g.outChannels(), tapBlocks = pl.taps.length / 4;
         int q = DirectPlan.roundUp(pl.oh1 * pl.rowStride, 64);
-        int gBase = (pl.k - 1) * pl.rowStride + pl.k - 1;
+        int gBase = (pl.kh - 1) * pl.rowStride + pl.kw - 1;
         float[] dyp = pl.dyp(), xp = pl.xp();
         for (int q0 = 0; q0 < q; q0 += TILE) {
             int q1 = Math.min(q, q0 + TILE);

@@ -6,12 +6,12 @@ import org.hanzinet.core.Tensor;
 /**
  * Buffers and tap tables of {@link DirectConv2d} for one geometry (any batch size).
  *
- * <p>Every plane is stored flat with one row stride {@code S = W + 2p + K - 1}, so a kernel tap
+ * <p>Every plane is stored flat with one row stride {@code S = W + 2pw + KW - 1}, so a kernel tap
  * (channel, ky, kx) is a fixed offset and a run of output pixels is a run of memory:
  * <ul>
- * <li>{@code xp [C, Hp, S]}: the input with its zero padding ({@code Hp = H + 2p}).</li>
- * <li>{@code dyp [Opad, Hd, S]}: the output gradient dilated by the stride and padded by {@code K - 1}
- *     on every side, so that the input gradient is a plain stride-1 correlation with the flipped,
+ * <li>{@code xp [C, Hp, S]}: the input with its zero padding ({@code Hp = H + 2ph}, {@code pw} columns left).</li>
+ * <li>{@code dyp [Opad, Hd, S]}: the output gradient dilated by the strides and padded by {@code KH - 1}
+ *     rows and {@code KW - 1} columns on every side, so that the input gradient is a plain stride-1 correlation with the flipped,
  *     transposed kernel, and the weight gradient a dot product over the same flat index.</li>
  * </ul>
  * Borders, dilation holes and the slack after each buffer are zero once and stay zero: fills only
@@ -22,7 +22,7 @@ final class DirectPlan {
     private static final int SLACK = 256;
 
     final ConvGeometry g;
-    final int k, s, p, hp, rowStride, oh1, ow1, hd, planeX, planeD, oPad, cPad, nTaps, nTapsD;
+    final int kh, kw, sh, sw, ph, pw, hp, rowStride, oh1, ow1, hd, planeX, planeD, oPad, cPad, nTaps, nTapsD;
     /** Offsets of the taps (c, ky, kx) in xp, padded with zeros to a multiple of 4. */
     final int[] taps;
     /** Offsets of the taps (o, ky, kx) in dyp, for the input gradient. */
@@ -36,27 +36,31 @@ final class DirectPlan {
 
     DirectPlan(ConvGeometry geometry) {
         g = geometry.withBatch(1);
-        k = g.kernel();
-        s = g.stride();
-        p = g.padding();
-        hp = g.height() + 2 * p;
-        rowStride = g.width() + 2 * p + k - 1;
-        oh1 = (g.outHeight() - 1) * s + 1;
-        ow1 = (g.outWidth() - 1) * s + 1;
-        hd = hp + k + 2 + 64 / rowStride;
+        kh = g.kernelH();
+        kw = g.kernelW();
+        sh = g.strideH();
+        sw = g.strideW();
+        ph = g.padH();
+        pw = g.padW();
+        hp = g.height() + 2 * ph;
+        rowStride = g.width() + 2 * pw + kw - 1;
+        oh1 = (g.outHeight() - 1) * sh + 1;
+        ow1 = (g.outWidth() - 1) * sw + 1;
+        hd = hp + kh + 2 + 64 / rowStride;
         planeX = hp * rowStride;
         planeD = hd * rowStride;
         oPad = roundUp(g.outChannels(), 4);
         cPad = roundUp(g.inChannels(), 4);
-        nTaps = g.inChannels() * k * k;
-        nTapsD = g.outChannels() * k * k;
+        int kk = kh * kw;
+        nTaps = g.inChannels() * kk;
+        nTapsD = g.outChannels() * kk;
         taps = new int[roundUp(nTaps, 4)];
         for (int t = 0; t < nTaps; t++) {
-            taps[t] = t / (k * k) * planeX + t / k % k * rowStride + t % k;
+            taps[t] = t / kk * planeX + t / kw % kh * rowStride + t % kw;
         }
         tapsD = new int[nTapsD];
         for (int t = 0; t < nTapsD; t++) {
-            tapsD[t] = t / (k * k) * planeD + t / k % k * rowStride + t % k;
+            tapsD[t] = t / kk * planeD + t / kw % kh * rowStride + t % kw;
         }
         wPack = new float[oPad * nTaps];
         wPackD = new float[cPad * nTapsD];
@@ -85,7 +89,7 @@ final class DirectPlan {
         return dyp;
     }
 
-    /** Weight-gradient partial sums, {@code lanes} per element of [O, C*K*K]. */
+    /** Weight-gradient partial sums, {@code lanes} per element of [O, C*KH*KW]. */
     float[] dwBuf(int lanes) {
         int size = Math.multiplyExact(g.outChannels() * nTaps, lanes);
         if (dwBuf == null || dwBuf.length != size) {
@@ -94,7 +98,7 @@ final class DirectPlan {
         return dwBuf;
     }
 
-    /** w [O, C, K, K] -> wPack [O/4][C*K*K][4], zero rows for the padding channels; bias likewise. */
+    /** w [O, C, KH, KW] -> wPack [O/4][C*KH*KW][4], zero rows for the padding channels; bias likewise. */
     void packWeights(Tensor w, Tensor b) {
         float[] wd = w.data();
         int o0 = g.outChannels();
@@ -108,10 +112,10 @@ final class DirectPlan {
         }
     }
 
-    /** w [O, C, K, K] -> wPackD [C/4][O*K*K][4] with wPackD[c][o, ky, kx] = w[o, c, K-1-ky, K-1-kx]. */
+    /** w [O, C, KH, KW] -> wPackD [C/4][O*KH*KW][4] with wPackD[c][o, ky, kx] = w[o, c, KH-1-ky, KW-1-kx]. */
     void packWeightsFlipped(Tensor w) {
         float[] wd = w.data();
-        int c0 = g.inChannels(), kk = k * k;
+        int c0 = g.inChannels(), kk = kh * kw;
         for (int c = 0; c < c0; c++) {
             int blk = c / 4 * nTapsD * 4 + c % 4;
             for (int o = 0; o < g.outChannels(); o++) {
@@ -131,12 +135,12 @@ final class DirectPlan {
         Parallel.forRange(c0 * h, 64, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int c = r / h, y = r % h;
-                System.arraycopy(x.data(), base + r * w, dst, c * planeX + (y + p) * rowStride + p, w);
+                System.arraycopy(x.data(), base + r * w, dst, c * planeX + (y + ph) * rowStride + pw, w);
             }
         });
     }
 
-    /** dy[n] [O, OH, OW] -> dyp, element (u, v) at row u*s + K-1, column v*s + K-1. */
+    /** dy[n] [O, OH, OW] -> dyp, element (u, v) at row u*sh + KH-1, column v*sw + KW-1. */
     void fillOutputGrad(Tensor dy, int n) {
         float[] dst = dyp();
         int oh = g.outHeight(), ow = g.outWidth(), o0 = g.outChannels();
@@ -145,12 +149,12 @@ final class DirectPlan {
         Parallel.forRange(o0 * oh, 64, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int o = r / oh, u = r % oh;
-                int d = o * planeD + (u * s + k - 1) * rowStride + k - 1;
-                if (s == 1) {
+                int d = o * planeD + (u * sh + kh - 1) * rowStride + kw - 1;
+                if (sw == 1) {
                     System.arraycopy(src, base + r * ow, dst, d, ow);
                 } else {
                     for (int v = 0; v < ow; v++) {
-                        dst[d + v * s] = src[base + r * ow + v];
+                        dst[d + v * sw] = src[base + r * ow + v];
                     }
                 }
             }

@@ -6,8 +6,8 @@ import org.hanzinet.core.linalg.Gemm;
 
 /**
  * Convolution as matrix multiply: unfold the input into columns ({@code im2col},
- * {@code [C, H, W] -> [C*K*K, rows*OW]} for a band of output rows), multiply with the weight matrix
- * {@code [O, C*K*K]} through the core {@link Gemm} (EJML), and fold gradients back ({@code col2im}).
+ * {@code [C, H, W] -> [C*KH*KW, rows*OW]} for a band of output rows), multiply with the weight matrix
+ * {@code [O, C*KH*KW]} through the core {@link Gemm} (EJML), and fold gradients back ({@code col2im}).
  * The column buffer is bounded by {@link #MAX_COLUMN_FLOATS}: large images are processed in bands of
  * output rows, so model 2's 128 -> 64 layer (3200 x 262,144 columns, 3.4 GB unbanded) stays small.
  */
@@ -25,13 +25,13 @@ public final class Im2colConv2d implements ConvAlgorithm {
 
     /** Output rows per band so that the column buffer stays under the bound (at least one row). */
     private static int bandRows(ConvGeometry g) {
-        long perRow = (long) g.inChannels() * g.kernel() * g.kernel() * g.outWidth();
+        long perRow = (long) g.taps() * g.outWidth();
         return (int) Math.max(1, Math.min(g.outHeight(), MAX_COLUMN_FLOATS / perRow));
     }
 
     private void ensureBuffers(ConvGeometry g) {
         int rows = bandRows(g);
-        int colSize = g.inChannels() * g.kernel() * g.kernel() * rows * g.outWidth();
+        int colSize = g.taps() * rows * g.outWidth();
         int tmpSize = g.outChannels() * rows * g.outWidth();
         if (col.length < colSize) {
             col = new float[colSize];
@@ -49,7 +49,7 @@ public final class Im2colConv2d implements ConvAlgorithm {
     public Tensor forward(ConvGeometry g, Tensor x, Tensor w, Tensor b, Tensor y) {
         ConvAlgorithm.checkForward(g, x, w, b, y);
         ensureBuffers(g);
-        int o0 = g.outChannels(), ckk = g.inChannels() * g.kernel() * g.kernel();
+        int o0 = g.outChannels(), ckk = g.taps();
         int oh = g.outHeight(), ow = g.outWidth(), band = bandRows(g);
         Tensor wm = w.reshape(o0, ckk);
         for (int n = 0; n < g.batch(); n++) {
@@ -76,7 +76,7 @@ public final class Im2colConv2d implements ConvAlgorithm {
         ConvAlgorithm.checkBackward(g, null, dy, w, null);
         ConvGeometry.require("input gradient", dx, g.inputShape());
         ensureBuffers(g);
-        int o0 = g.outChannels(), ckk = g.inChannels() * g.kernel() * g.kernel();
+        int o0 = g.outChannels(), ckk = g.taps();
         int oh = g.outHeight(), band = bandRows(g);
         dx.fill(0f);
         Tensor wm = w.reshape(o0, ckk);
@@ -96,7 +96,7 @@ public final class Im2colConv2d implements ConvAlgorithm {
     public void backwardWeight(ConvGeometry g, Tensor x, Tensor dy, Tensor dw, Tensor db) {
         ConvAlgorithm.checkBackward(g, x, dy, dw, db);
         ensureBuffers(g);
-        int o0 = g.outChannels(), ckk = g.inChannels() * g.kernel() * g.kernel();
+        int o0 = g.outChannels(), ckk = g.taps();
         int oh = g.outHeight(), band = bandRows(g);
         Tensor dwm = dw.reshape(o0, ckk);
         for (int n = 0; n < g.batch(); n++) {
@@ -134,18 +134,19 @@ public final class Im2colConv2d implements ConvAlgorithm {
 
     /** x[n] -> col [C*K*K, rows*OW] for output rows r0..r0+rows; zero where the window hits padding. */
     private void im2col(ConvGeometry g, Tensor x, int n, int r0, int rows) {
-        int c0 = g.inChannels(), k = g.kernel(), h = g.height(), wd = g.width(), s = g.stride(), p = g.padding();
+        int c0 = g.inChannels(), kh = g.kernelH(), kw = g.kernelW(), h = g.height(), wd = g.width();
+        int sh = g.strideH(), sw = g.strideW(), ph = g.padH(), pw = g.padW();
         int ow = g.outWidth(), cols = rows * ow;
         float[] xd = x.data();
         int xBase = x.offset() + n * c0 * h * wd;
-        Parallel.forRange(c0 * k * k, 1, (from, to) -> {
+        Parallel.forRange(c0 * kh * kw, 1, (from, to) -> {
             for (int r = from; r < to; r++) {
-                int c = r / (k * k), ky = r / k % k, kx = r % k;
+                int c = r / (kh * kw), ky = r / kw % kh, kx = r % kw;
                 int dst = r * cols;
                 for (int oy = r0; oy < r0 + rows; oy++) {
-                    int iy = oy * s - p + ky;
+                    int iy = oy * sh - ph + ky;
                     for (int ox = 0; ox < ow; ox++) {
-                        int ix = ox * s - p + kx;
+                        int ix = ox * sw - pw + kx;
                         boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < wd;
                         col[dst++] = inside ? xd[xBase + (c * h + iy) * wd + ix] : 0f;
                     }
@@ -156,18 +157,19 @@ public final class Im2colConv2d implements ConvAlgorithm {
 
     /** Adds the column gradient back into dx[n]; one task per input channel, so no two threads share a pixel. */
     private void col2im(ConvGeometry g, Tensor dx, int n, int r0, int rows) {
-        int c0 = g.inChannels(), k = g.kernel(), h = g.height(), wd = g.width(), s = g.stride(), p = g.padding();
+        int c0 = g.inChannels(), kh = g.kernelH(), kw = g.kernelW(), h = g.height(), wd = g.width();
+        int sh = g.strideH(), sw = g.strideW(), ph = g.padH(), pw = g.padW();
         int ow = g.outWidth(), cols = rows * ow;
         float[] d = dx.data();
         int base = dx.offset() + n * c0 * h * wd;
         Parallel.forRange(c0, 1, (from, to) -> {
             for (int c = from; c < to; c++) {
-                for (int kk = 0; kk < k * k; kk++) {
-                    int ky = kk / k, kx = kk % k, src = (c * k * k + kk) * cols;
+                for (int kk = 0; kk < kh * kw; kk++) {
+                    int ky = kk / kw, kx = kk % kw, src = (c * kh * kw + kk) * cols;
                     for (int oy = r0; oy < r0 + rows; oy++) {
-                        int iy = oy * s - p + ky;
+                        int iy = oy * sh - ph + ky;
                         for (int ox = 0; ox < ow; ox++, src++) {
-                            int ix = ox * s - p + kx;
+                            int ix = ox * sw - pw + kx;
                             if (iy >= 0 && iy < h && ix >= 0 && ix < wd) {
                                 d[base + (c * h + iy) * wd + ix] += col[src];
                             }

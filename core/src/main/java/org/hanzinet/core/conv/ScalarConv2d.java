@@ -29,26 +29,27 @@ public final class ScalarConv2d implements ConvAlgorithm {
     }
 
     private static void forwardPlane(ConvGeometry g, Tensor x, Tensor w, Tensor b, Tensor y, int n, int o) {
-        int c0 = g.inChannels(), h = g.height(), wd = g.width(), k = g.kernel(), s = g.stride(), p = g.padding();
+        int c0 = g.inChannels(), h = g.height(), wd = g.width(), kh = g.kernelH(), kw = g.kernelW();
+        int sh = g.strideH(), sw = g.strideW(), ph = g.padH(), pw = g.padW();
         int oh = g.outHeight(), ow = g.outWidth();
         float[] xd = x.data(), wdt = w.data(), yd = y.data();
         int xBase = x.offset() + n * c0 * h * wd;
-        int wBase = w.offset() + o * c0 * k * k;
+        int wBase = w.offset() + o * c0 * kh * kw;
         int yBase = y.offset() + (n * g.outChannels() + o) * oh * ow;
         float bias = b == null ? 0f : b.data()[b.offset() + o];
         for (int oy = 0; oy < oh; oy++) {
             for (int ox = 0; ox < ow; ox++) {
                 float sum = bias;
                 for (int c = 0; c < c0; c++) {
-                    for (int ky = 0; ky < k; ky++) {
-                        int iy = oy * s - p + ky;
+                    for (int ky = 0; ky < kh; ky++) {
+                        int iy = oy * sh - ph + ky;
                         if (iy < 0 || iy >= h) {
                             continue;
                         }
-                        for (int kx = 0; kx < k; kx++) {
-                            int ix = ox * s - p + kx;
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = ox * sw - pw + kx;
                             if (ix >= 0 && ix < wd) {
-                                sum += wdt[wBase + (c * k + ky) * k + kx] * xd[xBase + (c * h + iy) * wd + ix];
+                                sum += wdt[wBase + (c * kh + ky) * kw + kx] * xd[xBase + (c * h + iy) * wd + ix];
                             }
                         }
                     }
@@ -73,26 +74,27 @@ public final class ScalarConv2d implements ConvAlgorithm {
     }
 
     private static void inputGradPlane(ConvGeometry g, Tensor dy, Tensor w, Tensor dx, int n, int c) {
-        int c0 = g.inChannels(), h = g.height(), wd = g.width(), k = g.kernel(), s = g.stride(), p = g.padding();
+        int c0 = g.inChannels(), h = g.height(), wd = g.width(), kh = g.kernelH(), kw = g.kernelW();
+        int sh = g.strideH(), sw = g.strideW(), ph = g.padH(), pw = g.padW();
         int oh = g.outHeight(), ow = g.outWidth(), o0 = g.outChannels();
         float[] dyd = dy.data(), wdt = w.data(), dxd = dx.data();
         int dxBase = dx.offset() + (n * c0 + c) * h * wd;
         java.util.Arrays.fill(dxd, dxBase, dxBase + h * wd, 0f);
         for (int o = 0; o < o0; o++) {
             int dyBase = dy.offset() + (n * o0 + o) * oh * ow;
-            int wBase = w.offset() + (o * c0 + c) * k * k;
+            int wBase = w.offset() + (o * c0 + c) * kh * kw;
             for (int oy = 0; oy < oh; oy++) {
                 for (int ox = 0; ox < ow; ox++) {
                     float gv = dyd[dyBase + oy * ow + ox];
-                    for (int ky = 0; ky < k; ky++) {
-                        int iy = oy * s - p + ky;
+                    for (int ky = 0; ky < kh; ky++) {
+                        int iy = oy * sh - ph + ky;
                         if (iy < 0 || iy >= h) {
                             continue;
                         }
-                        for (int kx = 0; kx < k; kx++) {
-                            int ix = ox * s - p + kx;
+                        for (int kx = 0; kx < kw; kx++) {
+                            int ix = ox * sw - pw + kx;
                             if (ix >= 0 && ix < wd) {
-                                dxd[dxBase + iy * wd + ix] += gv * wdt[wBase + ky * k + kx];
+                                dxd[dxBase + iy * wd + ix] += gv * wdt[wBase + ky * kw + kx];
                             }
                         }
                     }
@@ -113,31 +115,32 @@ public final class ScalarConv2d implements ConvAlgorithm {
     }
 
     private static void weightGradChannel(ConvGeometry g, Tensor x, Tensor dy, Tensor dw, Tensor db, int o) {
-        int c0 = g.inChannels(), h = g.height(), wd = g.width(), k = g.kernel(), s = g.stride(), p = g.padding();
+        int c0 = g.inChannels(), h = g.height(), wd = g.width(), kh = g.kernelH(), kw = g.kernelW();
+        int sh = g.strideH(), sw = g.strideW(), ph = g.padH(), pw = g.padW();
         int oh = g.outHeight(), ow = g.outWidth(), o0 = g.outChannels();
         float[] xd = x.data(), dyd = dy.data();
         double bsum = 0;
         for (int c = 0; c < c0; c++) {
-            for (int ky = 0; ky < k; ky++) {
-                for (int kx = 0; kx < k; kx++) {
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++) {
                     double sum = 0;
                     for (int n = 0; n < g.batch(); n++) {
                         int dyBase = dy.offset() + (n * o0 + o) * oh * ow;
                         int xBase = x.offset() + (n * c0 + c) * h * wd;
                         for (int oy = 0; oy < oh; oy++) {
-                            int iy = oy * s - p + ky;
+                            int iy = oy * sh - ph + ky;
                             if (iy < 0 || iy >= h) {
                                 continue;
                             }
                             for (int ox = 0; ox < ow; ox++) {
-                                int ix = ox * s - p + kx;
+                                int ix = ox * sw - pw + kx;
                                 if (ix >= 0 && ix < wd) {
                                     sum += (double) dyd[dyBase + oy * ow + ox] * xd[xBase + iy * wd + ix];
                                 }
                             }
                         }
                     }
-                    int wi = dw.offset() + ((o * c0 + c) * k + ky) * k + kx;
+                    int wi = dw.offset() + ((o * c0 + c) * kh + ky) * kw + kx;
                     dw.data()[wi] += (float) sum;
                 }
             }

@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Differential tests of the convolution implementations against the scalar reference: forward, input
- * gradient, weight and bias gradient at awkward shapes (odd sizes, stride 2 and 3, padding 0..3, 1..16
- * channels, batch 1..3, rows narrower and wider than one register block), and multi-threaded against
+ * gradient, weight and bias gradient at awkward shapes (odd sizes, stride 2 and 3, padding 0..3, rectangular kernels, strides
+ * and paddings, 1..17 channels, batch 1..3, rows narrower and wider than one register block), and multi-threaded against
  * single-threaded (bit-identical: every output element is reduced by one thread in a fixed order).
  */
 class ConvDifferentialTest extends HanzinetTestBase {
@@ -27,7 +27,7 @@ class ConvDifferentialTest extends HanzinetTestBase {
         Parallel.setThreads(Runtime.getRuntime().availableProcessors());
     }
 
-    /** batch, in, height, width, out, kernel, stride, padding */
+    /** batch, in, height, width, out, kernel, stride, padding (square), then rectangular ones */
     static Stream<ConvGeometry> shapes() {
         return Stream.of(
                 new ConvGeometry(1, 1, 7, 9, 1, 5, 1, 0),
@@ -42,7 +42,13 @@ class ConvDifferentialTest extends HanzinetTestBase {
                 new ConvGeometry(1, 3, 9, 133, 5, 5, 1, 2),
                 new ConvGeometry(2, 6, 6, 150, 9, 3, 2, 3),
                 new ConvGeometry(1, 16, 12, 37, 6, 5, 1, 2),
-                new ConvGeometry(1, 3, 19, 70, 3, 5, 3, 0));
+                new ConvGeometry(1, 3, 19, 70, 3, 5, 3, 0),
+                // rectangular: batch, in, height, width, out, kh, kw, sh, sw, ph, pw
+                new ConvGeometry(2, 3, 17, 31, 5, 3, 5, 2, 1, 1, 2),
+                new ConvGeometry(1, 1, 7, 3, 1, 1, 3, 1, 2, 0, 1),
+                new ConvGeometry(3, 7, 9, 127, 3, 5, 1, 1, 3, 2, 0),
+                new ConvGeometry(1, 17, 31, 17, 7, 2, 4, 3, 2, 1, 3),
+                new ConvGeometry(2, 4, 16, 16, 3, 4, 4, 2, 2, 1, 1));
     }
 
     private record Result(Tensor y, Tensor dx, Tensor dw, Tensor db) {}
@@ -61,7 +67,7 @@ class ConvDifferentialTest extends HanzinetTestBase {
 
     private static void assertMatches(String who, ConvGeometry g, Result actual, Result expected) {
         String at = who + " " + g + ": ";
-        double terms = Math.sqrt(g.inChannels() * g.kernel() * g.kernel() + g.outChannels() * g.kernel() * g.kernel());
+        double terms = Math.sqrt((g.inChannels() + g.outChannels()) * g.kernelH() * g.kernelW());
         TensorAssert.assertClose(at + "forward", actual.y, expected.y, 2e-6 * terms, 1e-5);
         TensorAssert.assertClose(at + "input gradient", actual.dx, expected.dx, 2e-6 * terms, 1e-5);
         double pixels = Math.sqrt((double) g.batch() * g.outHeight() * g.outWidth());

@@ -15,10 +15,10 @@ import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 
 /**
- * 2-D convolution (cross-correlation) as PyTorch's {@code nn.Conv2d} with a square kernel:
- * {@code [N, in, H, W] -> [N, out, (H + 2p - k) / s + 1, (W + 2p - k) / s + 1]}. Parameters
- * {@code weight [out, in, k, k]} and optional {@code bias [out]}, initialised as PyTorch does
- * (Kaiming-uniform and uniform in ±1/sqrt(fan_in), fan_in = in * k * k).
+ * 2-D convolution (cross-correlation) as PyTorch's {@code nn.Conv2d}, square or rectangular:
+ * {@code [N, in, H, W] -> [N, out, (H + 2ph - kh) / sh + 1, (W + 2pw - kw) / sw + 1]}. Parameters
+ * {@code weight [out, in, kh, kw]} and optional {@code bias [out]}, initialised as PyTorch does
+ * (Kaiming-uniform and uniform in ±1/sqrt(fan_in), fan_in = in * kh * kw).
  *
  * <p>The work is done by one of the core implementations ({@link ConvImpl}): chosen per input shape
  * by {@link ConvImpl#choose} (measured), or forced with {@link #implementation(ConvImpl)} or the system
@@ -31,28 +31,62 @@ import org.hanzinet.nn.Parameter;
  */
 public final class Conv2d extends Module {
 
-    /** Layer configuration; validated, Jackson round-trippable. */
-    public record Config(int inChannels, int outChannels, int kernel, int stride, int padding, boolean bias)
+    /**
+     * Layer configuration; validated, Jackson round-trippable. Kernel, stride and padding are
+     * {@link Size2d} pairs, written in JSON as one int when square ({@code "kernel":5}, the form of
+     * earlier versions) and as {@code [h, w]} otherwise; an absent stride is 1 and an absent padding 0,
+     * PyTorch's defaults.
+     */
+    public record Config(int inChannels, int outChannels, Size2d kernel, Size2d stride, Size2d padding, boolean bias)
             implements LayerConfig {
         public Config {
             positive("inChannels", inChannels);
             positive("outChannels", outChannels);
-            positive("kernel", kernel);
-            positive("stride", stride);
-            if (padding < 0) {
-                throw new IllegalArgumentException("Conv2d: padding must be >= 0, got " + padding);
+            java.util.Objects.requireNonNull(kernel, "Conv2d: kernel");
+            stride = stride == null ? Size2d.square(1) : stride;
+            padding = padding == null ? Size2d.square(0) : padding;
+            kernel.requireAtLeast("Conv2d", "kernel", 1);
+            stride.requireAtLeast("Conv2d", "stride", 1);
+            padding.requireAtLeast("Conv2d", "padding", 0);
+        }
+
+        /** Square kernel, stride and padding. */
+        public Config(int inChannels, int outChannels, int kernel, int stride, int padding, boolean bias) {
+            this(inChannels, outChannels, Size2d.square(kernel), Size2d.square(stride), Size2d.square(padding), bias);
+        }
+
+        private static void positive(String what, int v) {
+            if (v <= 0) {
+                throw new IllegalArgumentException("Conv2d: " + what + " must be positive, got " + v);
             }
         }
 
-        /** {@code [N, in, H, W] -> [N, out, (H + 2p - k) / s + 1, (W + 2p - k) / s + 1]}. */
+        /** The geometry of this layer on input {@code [N, inChannels, H, W]}; throws naming the layer and shape. */
+        public ConvGeometry geometry(int[] inputShape) {
+            String layer = describe();
+            if (inputShape.length != 4 || inputShape[1] != inChannels) {
+                throw new IllegalArgumentException(layer + ": expected input [N, " + inChannels + ", H, W], got "
+                        + Arrays.toString(inputShape));
+            }
+            int kh = kernel.h(), kw = kernel.w(), ph = padding.h(), pw = padding.w();
+            if (inputShape[0] == 0 || inputShape[2] == 0 || inputShape[3] == 0 || inputShape[2] + 2 * ph < kh
+                    || inputShape[3] + 2 * pw < kw) {
+                throw new IllegalArgumentException(layer + ": input " + Arrays.toString(inputShape)
+                        + " is smaller than the kernel: expected N >= 1, H >= " + Math.max(1, kh - 2 * ph) + " and W >= "
+                        + Math.max(1, kw - 2 * pw) + " (kernel " + kernel + ", padding " + padding + ")");
+            }
+            return new ConvGeometry(inputShape[0], inChannels, inputShape[2], inputShape[3], outChannels, kh, kw,
+                    stride.h(), stride.w(), ph, pw);
+        }
+
         @Override
-        public int[] outputShape(int[] s) {
-            return geometry(s).outputShape();
+        public int[] outputShape(int[] inputShape) {
+            return geometry(inputShape).outputShape();
         }
 
         @Override
         public long parameterCount() {
-            return (long) outChannels * inChannels * kernel * kernel + (bias ? outChannels : 0);
+            return (long) outChannels * inChannels * kernel.h() * kernel.w() + (bias ? outChannels : 0);
         }
 
         @Override
@@ -60,30 +94,11 @@ public final class Conv2d extends Module {
             return new Conv2d(this, rng);
         }
 
-        /** Validates an input shape against the layer, naming the layer and both shapes. */
-        ConvGeometry geometry(int[] s) {
-            int k = kernel, p = padding;
-            if (s.length != 4 || s[1] != inChannels) {
-                throw new IllegalArgumentException(this.describe() + ": expected input [N, " + inChannels + ", H, W], got "
-                        + Arrays.toString(s));
-            }
-            if (s[0] == 0 || s[2] == 0 || s[3] == 0 || s[2] + 2 * p < k || s[3] + 2 * p < k) {
-                throw new IllegalArgumentException(describe() + ": input " + Arrays.toString(s) + " is smaller than the kernel: "
-                        + "expected N >= 1 and H, W >= " + Math.max(1, k - 2 * p) + " (kernel " + k + ", padding " + p + ")");
-            }
-            return new ConvGeometry(s[0], s[1], s[2], s[3], outChannels, k, stride, p);
-        }
-
-        /** PyTorch's repr of the layer this builds. */
+        /** PyTorch's repr: {@code Conv2d(3, 16, kernel_size=(5, 5), stride=(1, 1), padding=(2, 2))} (zero padding left out). */
         String describe() {
             return "Conv2d(" + inChannels + ", " + outChannels + ", kernel_size=" + kernel + ", stride=" + stride
-                    + ", padding=" + padding + ", bias=" + bias + ")";
-        }
-
-        private static void positive(String what, int v) {
-            if (v <= 0) {
-                throw new IllegalArgumentException("Conv2d: " + what + " must be positive, got " + v);
-            }
+                    + (padding.equals(Size2d.square(0)) ? "" : ", padding=" + padding) + (bias ? "" : ", bias=False")
+                    + ")";
         }
     }
 
@@ -114,10 +129,10 @@ public final class Conv2d extends Module {
 
     public Conv2d(Config config, Rng rng) {
         this.config = config;
-        int k = config.kernel();
-        int fanIn = config.inChannels() * k * k;
+        int kh = config.kernel().h(), kw = config.kernel().w();
+        int fanIn = config.inChannels() * kh * kw;
         this.weight = registerParameter("weight",
-                Init.kaimingUniform(Tensor.zeros(config.outChannels(), config.inChannels(), k, k), fanIn, rng));
+                Init.kaimingUniform(Tensor.zeros(config.outChannels(), config.inChannels(), kh, kw), fanIn, rng));
         this.bias = config.bias()
                 ? registerParameter("bias", Init.biasUniform(Tensor.zeros(config.outChannels()), fanIn, rng))
                 : null;

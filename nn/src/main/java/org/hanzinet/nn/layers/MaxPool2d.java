@@ -1,18 +1,20 @@
 package org.hanzinet.nn.layers;
 
+import java.util.Objects;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
-import org.hanzinet.core.Rng;
 import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
 
 /**
- * 2-D max pooling without padding, as PyTorch's {@code nn.MaxPool2d(kernel, stride)}:
- * {@code [N, C, H, W] -> [N, C, (H-k)/s + 1, (W-k)/s + 1]} (floor). Within a window the scan is row-major
- * and the first maximum wins a tie; a NaN always takes the window (so the output is NaN and the
- * gradient goes to the last NaN in scan order), exactly PyTorch's CPU rule
- * {@code if (val > max || isnan(val))}.
+ * 2-D max pooling as PyTorch's {@code nn.MaxPool2d(kernel, stride, padding, ceil_mode=...)}, square or
+ * rectangular: {@code [N, C, H, W] -> [N, C, OH, OW]} with {@code OH = floor((H + 2ph - kh) / sh) + 1}, or
+ * rounded up with {@code ceilMode} unless that last window would start in the bottom padding (PyTorch's
+ * rule: it must start inside the input or the top padding); likewise for the width. Padding is
+ * {@code -inf}: windows are clipped to the input. Within a window the scan is row-major and the first
+ * maximum wins a tie; a NaN always takes the window (so the output is NaN and the gradient goes to the
+ * last NaN in scan order), exactly PyTorch's CPU rule {@code if (val > max || isnan(val))}.
  *
  * <p>Forward caches the arg-max of every output (index within its input plane), backward scatters the
  * gradient there (overlapping windows, stride < kernel, add up). Output, arg-max and input gradient are
@@ -20,19 +22,58 @@ import org.hanzinet.nn.Module;
  */
 public final class MaxPool2d extends Module {
 
-    /** Kernel and stride, both at least 1. */
-    public record Config(int kernel, int stride) implements LayerConfig {
+    /**
+     * Kernel (at least 1), stride (at least 1; absent in JSON means the kernel, as PyTorch's default),
+     * padding (at most half the kernel, as PyTorch requires; absent means 0) and ceil mode. The square,
+     * unpadded form keeps its JSON {@code {"kernel":2,"stride":2}} readable.
+     */
+    public record Config(Size2d kernel, Size2d stride, Size2d padding, boolean ceilMode) implements LayerConfig {
         public Config {
-            LayerSupport.requirePositive("MaxPool2d kernel", kernel);
-            LayerSupport.requirePositive("MaxPool2d stride", stride);
+            Objects.requireNonNull(kernel, "MaxPool2d: kernel");
+            stride = stride == null ? kernel : stride;
+            padding = padding == null ? Size2d.square(0) : padding;
+            kernel.requireAtLeast("MaxPool2d", "kernel", 1);
+            stride.requireAtLeast("MaxPool2d", "stride", 1);
+            padding.requireAtLeast("MaxPool2d", "padding", 0);
+            if (2 * padding.h() > kernel.h() || 2 * padding.w() > kernel.w()) {
+                throw new IllegalArgumentException("MaxPool2d: padding " + padding
+                        + " must be at most half the kernel " + kernel);
+            }
         }
 
-        /** {@code [N, C, H, W] -> [N, C, (H-k)/s + 1, (W-k)/s + 1]}. */
+        /** Square kernel and stride, no padding, floor mode. */
+        public Config(int kernel, int stride) {
+            this(Size2d.square(kernel), Size2d.square(stride), Size2d.square(0), false);
+        }
+
+        /** Output size along one axis, PyTorch's pooling_output_shape; may be < 1 for too small an input. */
+        static int outputSize(int in, int k, int s, int p, boolean ceil) {
+            int span = in + 2 * p - k;
+            if (span < 0) {
+                return 0;
+            }
+            int out = (span + (ceil ? s - 1 : 0)) / s + 1;
+            if (ceil && (out - 1) * s >= in + p) {
+                out--;
+            }
+            return out;
+        }
+
         @Override
-        public int[] outputShape(int[] s) {
-            LayerSupport.requireDims("MaxPool2d", s, 4, "[N, C, H, W]");
-            requireFits(s, kernel);
-            return new int[] {s[0], s[1], (s[2] - kernel) / stride + 1, (s[3] - kernel) / stride + 1};
+        public int[] outputShape(int[] inputShape) {
+            if (inputShape.length != 4) {
+                throw new IllegalArgumentException(describe() + ": expected a 4-D input [N, C, H, W], got shape "
+                        + Shapes.toString(inputShape));
+            }
+            int oh = outputSize(inputShape[2], kernel.h(), stride.h(), padding.h(), ceilMode);
+            int ow = outputSize(inputShape[3], kernel.w(), stride.w(), padding.w(), ceilMode);
+            if (oh < 1 || ow < 1) {
+                throw new IllegalArgumentException(describe() + ": input " + Shapes.toString(inputShape)
+                        + " is smaller than the kernel " + kernel.h() + "x" + kernel.w() + " with padding " + padding
+                        + " (expected H >= " + (kernel.h() - 2 * padding.h()) + " and W >= "
+                        + (kernel.w() - 2 * padding.w()) + ")");
+            }
+            return new int[] {inputShape[0], inputShape[1], oh, ow};
         }
 
         @Override
@@ -41,15 +82,14 @@ public final class MaxPool2d extends Module {
         }
 
         @Override
-        public MaxPool2d build(Rng rng) {
+        public MaxPool2d build(org.hanzinet.core.Rng rng) {
             return new MaxPool2d(this);
         }
-    }
 
-    private static void requireFits(int[] s, int k) {
-        if (s[2] < k || s[3] < k) {
-            throw new IllegalArgumentException("MaxPool2d: input " + Shapes.toString(s) + " is smaller than the kernel "
-                    + k + "x" + k + " (expected H >= " + k + " and W >= " + k + ")");
+        /** PyTorch's repr with tuples, e.g. {@code MaxPool2d(kernel_size=(2, 2), stride=(2, 2), padding=(0, 0), dilation=1, ceil_mode=False)}. */
+        String describe() {
+            return "MaxPool2d(kernel_size=" + kernel + ", stride=" + stride + ", padding=" + padding
+                    + ", dilation=1, ceil_mode=" + (ceilMode ? "True" : "False") + ")";
         }
     }
 
@@ -71,50 +111,63 @@ public final class MaxPool2d extends Module {
         return config;
     }
 
-    /** Output size along one axis: floor((in - kernel) / stride) + 1. */
+    /** Output size along the height for input height {@code in} (the width's for a square config). */
     public int outputSize(int in) {
-        return (in - config.kernel()) / config.stride() + 1;
+        return Config.outputSize(in, config.kernel().h(), config.stride().h(), config.padding().h(), config.ceilMode());
+    }
+
+    @Override
+    public String toString() {
+        return config.describe();
     }
 
     @Override
     public Tensor forward(Tensor input) {
         LayerSupport.requireDims("MaxPool2d", input, 4, "[N, C, H, W]");
         int[] s = input.shape();
-        int k = config.kernel();
-        requireFits(s, k);
-        int oh = outputSize(s[2]);
-        int ow = outputSize(s[3]);
-        Tensor y = output = LayerSupport.reuse(output, s[0], s[1], oh, ow);
+        int[] os = config.outputShape(s);
+        int oh = os[2];
+        int ow = os[3];
+        Tensor y = output = LayerSupport.reuse(output, os);
         if (argMax.length != y.numel()) {
             argMax = new int[y.numel()];
         }
         inputShape = s;
         int[] am = argMax;
+        int work = ow * config.kernel().h() * config.kernel().w();
         // One task per output row of one plane: rows are independent.
-        Parallel.forRange(s[0] * s[1] * oh, Math.max(1, LayerSupport.MIN_CHUNK / Math.max(1, ow * k * k)),
+        Parallel.forRange(s[0] * s[1] * oh, Math.max(1, LayerSupport.MIN_CHUNK / Math.max(1, work)),
                 (from, to) -> poolRows(input, s[2], s[3], oh, ow, y.data(), am, from, to));
         return y;
     }
 
     private void poolRows(Tensor input, int h, int w, int oh, int ow, float[] out, int[] am, int from, int to) {
         float[] in = input.data();
-        int k = config.kernel();
-        int st = config.stride();
+        int kh = config.kernel().h(), kw = config.kernel().w();
+        int sh = config.stride().h(), sw = config.stride().w();
+        int ph = config.padding().h(), pw = config.padding().w();
+        // the unrolled 2x2 path needs whole windows: unpadded, and (ceil mode) not the clipped last row/column
+        boolean twoByTwo = kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && 2 * ow <= w;
         for (int row = from; row < to; row++) {
             int plane = row / oh;
             int r = row % oh;
             int base = input.offset() + plane * h * w;
-            int ih0 = r * st;
-            if (k == 2 && st == 2) {
-                pool2x2Row(in, base, ih0 * w, w, out, am, row * ow, ow);
+            int top = r * sh - ph;
+            if (twoByTwo && top + 2 <= h) {
+                pool2x2Row(in, base, top * w, w, out, am, row * ow, ow);
                 continue;
             }
+            // PyTorch: clip the window to the input, start the arg-max at its first element, max from -inf
+            int i0 = Math.max(top, 0);
+            int i1 = Math.min(top + kh, h);
             for (int c = 0; c < ow; c++) {
-                int iw0 = c * st;
-                int best = ih0 * w + iw0;
+                int left = c * sw - pw;
+                int j0 = Math.max(left, 0);
+                int j1 = Math.min(left + kw, w);
+                int best = i0 * w + j0;
                 float max = Float.NEGATIVE_INFINITY;
-                for (int i = ih0; i < ih0 + k; i++) {
-                    for (int j = iw0, idx = i * w + iw0; j < iw0 + k; j++, idx++) {
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0, idx = i * w + j0; j < j1; j++, idx++) {
                         float v = in[base + idx];
                         if (v > max || Float.isNaN(v)) {
                             max = v;

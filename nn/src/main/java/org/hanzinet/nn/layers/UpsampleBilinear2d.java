@@ -1,44 +1,88 @@
 package org.hanzinet.nn.layers;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 import org.hanzinet.core.Parallel;
-import org.hanzinet.core.Rng;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
 
 /**
- * Bilinear up-sampling to a fixed size with {@code align_corners=False}, exactly PyTorch's
- * {@code nn.Upsample(size=(outH, outW), mode='bilinear')}: {@code [N, C, H, W] -> [N, C, outH, outW]}.
+ * Bilinear up- (or down-) sampling, exactly PyTorch's {@code nn.Upsample(size=(outH, outW), mode='bilinear')}
+ * or {@code nn.Upsample(scale_factor=(sh, sw), mode='bilinear')}, with {@code align_corners} False (the
+ * default) or True: {@code [N, C, H, W] -> [N, C, outH, outW]}, where a scale factor gives
+ * {@code outH = floor(H * sh)}.
  *
- * <p>Per axis, output position d reads {@code src = max(scale * (d + 0.5) - 0.5, 0)} with
- * {@code scale = in / out} (float, as PyTorch), neighbours {@code i0 = (int) src} and
- * {@code i1 = min(i0 + 1, in - 1)} with weights {@code 1 - l} and {@code l = src - i0}; an axis whose
- * size does not change is copied. The weights are cached per shape, so a call
- * costs four loads and multiply-adds per output; backward scatters {@code dy * wh * ww} into the four
- * sources, each product in float as PyTorch forms it but summed in double (an 8x8 input up-sampled to
- * 2048x2048 takes ~260,000 terms per source, where float sums, as PyTorch's, drift by ~4e-5 relative).
- * The double accumulator has the input's size, small when up-sampling.
+ * <p>Per axis, output position d reads the source coordinate {@code src = scale * d} when aligning corners
+ * ({@code scale = (in - 1) / (out - 1)}, 0 for a single output), else {@code src = max(scale * (d + 0.5) - 0.5, 0)}
+ * with {@code scale = 1 / scale_factor} when a scale factor was given and {@code in / out} otherwise
+ * (float, as PyTorch); neighbours {@code i0 = (int) src} and {@code i1 = min(i0 + 1, in - 1)} with weights
+ * {@code 1 - l} and {@code l = src - i0}; an axis whose size does not change is copied. The weights are
+ * cached per shape, so a call costs four loads and multiply-adds per output; backward scatters
+ * {@code dy * wh * ww} into the four sources, each product in float as PyTorch forms it but summed in
+ * double (an 8x8 input up-sampled to 2048x2048 takes ~260,000 terms per source, where float sums, as
+ * PyTorch's, drift by ~4e-5 relative). The double accumulator has the input's size, small when up-sampling.
  */
 public final class UpsampleBilinear2d extends Module {
 
-    /** The output height and width, at least 1. */
-    public record Config(int outH, int outW) implements LayerConfig {
+    /**
+     * Either the output size ({@code outH, outW}, at least 1) or the scale factors ({@code scaleH, scaleW},
+     * positive), not both; JSON leaves out the unset pair, so the size-only form of earlier versions,
+     * {@code {"outH":..,"outW":..}}, still reads.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Config(Integer outH, Integer outW, Double scaleH, Double scaleW, boolean alignCorners)
+            implements LayerConfig {
         public Config {
-            LayerSupport.requirePositive("UpsampleBilinear2d outH", outH);
-            LayerSupport.requirePositive("UpsampleBilinear2d outW", outW);
+            boolean size = outH != null || outW != null;
+            boolean scale = scaleH != null || scaleW != null;
+            if (size == scale) {
+                throw new IllegalArgumentException("UpsampleBilinear2d: give either outH and outW or scaleH and scaleW, got "
+                        + "outH=" + outH + ", outW=" + outW + ", scaleH=" + scaleH + ", scaleW=" + scaleW);
+            }
+            if (size) {
+                LayerSupport.requirePositive("UpsampleBilinear2d outH", outH == null ? 0 : outH);
+                LayerSupport.requirePositive("UpsampleBilinear2d outW", outW == null ? 0 : outW);
+            } else if (scaleH == null || scaleW == null || !(scaleH > 0) || !(scaleW > 0) || scaleH.isInfinite()
+                    || scaleW.isInfinite()) {
+                throw new IllegalArgumentException("UpsampleBilinear2d: scaleH and scaleW must be positive and finite, got "
+                        + scaleH + " and " + scaleW);
+            }
         }
 
-        /** {@code [N, C, H, W] -> [N, C, outH, outW]}. */
+        /** A fixed output size, {@code align_corners=False}. */
+        public Config(int outH, int outW) {
+            this(outH, outW, null, null, false);
+        }
+
+        /** A fixed output size. */
+        public static Config size(int outH, int outW, boolean alignCorners) {
+            return new Config(outH, outW, null, null, alignCorners);
+        }
+
+        /** Scale factors per axis (PyTorch's {@code scale_factor=(sh, sw)}). */
+        public static Config scale(double scaleH, double scaleW, boolean alignCorners) {
+            return new Config(null, null, scaleH, scaleW, alignCorners);
+        }
+
+        private static int scaled(int in, double factor) {
+            return (int) Math.floor(in * factor);
+        }
+
         @Override
-        public int[] outputShape(int[] s) {
-            LayerSupport.requireDims("UpsampleBilinear2d", s, 4, "[N, C, H, W]");
-            if (s[2] == 0 || s[3] == 0) {
-                throw new IllegalArgumentException("UpsampleBilinear2d: input H and W must be >= 1, got shape "
-                        + Shapes.toString(s));
+        public int[] outputShape(int[] inputShape) {
+            if (inputShape.length != 4 || inputShape[2] < 1 || inputShape[3] < 1) {
+                throw new IllegalArgumentException("UpsampleBilinear2d: expected a 4-D input [N, C, H, W] with H, W >= 1, "
+                        + "got shape " + Shapes.toString(inputShape));
             }
-            return new int[] {s[0], s[1], outH, outW};
+            int oh = outH != null ? outH : scaled(inputShape[2], scaleH);
+            int ow = outW != null ? outW : scaled(inputShape[3], scaleW);
+            if (oh < 1 || ow < 1) {
+                throw new IllegalArgumentException("UpsampleBilinear2d: scale factors (" + scaleH + ", " + scaleW
+                        + ") give an empty output " + oh + "x" + ow + " for input " + Shapes.toString(inputShape));
+            }
+            return new int[] {inputShape[0], inputShape[1], oh, ow};
         }
 
         @Override
@@ -47,7 +91,7 @@ public final class UpsampleBilinear2d extends Module {
         }
 
         @Override
-        public UpsampleBilinear2d build(Rng rng) {
+        public UpsampleBilinear2d build(org.hanzinet.core.Rng rng) {
             return new UpsampleBilinear2d(this);
         }
     }
@@ -76,17 +120,14 @@ public final class UpsampleBilinear2d extends Module {
     public Tensor forward(Tensor input) {
         LayerSupport.requireDims("UpsampleBilinear2d", input, 4, "[N, C, H, W]");
         int[] s = input.shape();
-        if (s[2] == 0 || s[3] == 0) {
-            throw new IllegalArgumentException("UpsampleBilinear2d: input H and W must be >= 1, got shape "
-                    + Shapes.toString(s));
-        }
-        int oh = config.outH();
-        int ow = config.outW();
+        int[] os = config.outputShape(s);
+        int oh = os[2];
+        int ow = os[3];
         if (rows == null || rows.in != s[2]) {
-            rows = new AxisWeights(s[2], oh);
+            rows = new AxisWeights(s[2], oh, config.alignCorners(), config.scaleH());
         }
         if (cols == null || cols.in != s[3]) {
-            cols = new AxisWeights(s[3], ow);
+            cols = new AxisWeights(s[3], ow, config.alignCorners(), config.scaleW());
         }
         inputShape = s;
         Tensor y = output = LayerSupport.reuse(output, s[0], s[1], oh, ow);
@@ -124,8 +165,8 @@ public final class UpsampleBilinear2d extends Module {
         LayerSupport.requireGradShape("UpsampleBilinear2d", gradOutput, output.shape());
         int[] s = inputShape;
         Tensor gi = gradInput = LayerSupport.reuse(gradInput, s);
-        int oh = config.outH();
-        int ow = config.outW();
+        int oh = output.size(2);
+        int ow = output.size(3);
         int planeIn = s[2] * s[3];
         AxisWeights r = rows;
         AxisWeights c = cols;
@@ -164,6 +205,14 @@ public final class UpsampleBilinear2d extends Module {
         return gi;
     }
 
+    /** PyTorch's repr, e.g. {@code Upsample(scale_factor=(2.0, 2.0), mode='bilinear', align_corners=True)}. */
+    @Override
+    public String toString() {
+        String what = config.outH() != null ? "size=(" + config.outH() + ", " + config.outW() + ")"
+                : "scale_factor=(" + config.scaleH() + ", " + config.scaleW() + ")";
+        return "Upsample(" + what + ", mode='bilinear'" + (config.alignCorners() ? ", align_corners=True" : "") + ")";
+    }
+
     /** Source indices and weights of every output position along one axis (PyTorch's compute_source_index_and_lambda). */
     static final class AxisWeights {
         final int in;
@@ -174,13 +223,22 @@ public final class UpsampleBilinear2d extends Module {
         final float[] l0;
         final float[] l1;
 
-        AxisWeights(int in, int out) {
+        /**
+         * @param scaleFactor the user's scale factor for this axis, or null when the output size was given
+         *     (PyTorch's area_pixel_compute_scale)
+         */
+        AxisWeights(int in, int out, boolean alignCorners, Double scaleFactor) {
             this.in = in;
             i0 = new int[out];
             i1 = new int[out];
             l0 = new float[out];
             l1 = new float[out];
-            float scale = (float) in / (float) out;
+            float scale;
+            if (alignCorners) {
+                scale = out > 1 ? (float) (in - 1) / (float) (out - 1) : 0f;
+            } else {
+                scale = scaleFactor != null ? (float) (1.0 / scaleFactor) : (float) in / (float) out;
+            }
             for (int d = 0; d < out; d++) {
                 if (in == out) {
                     i0[d] = d;
@@ -188,7 +246,7 @@ public final class UpsampleBilinear2d extends Module {
                     l0[d] = 1f;
                     continue;
                 }
-                float src = Math.max(scale * ((float) d + 0.5f) - 0.5f, 0f);
+                float src = alignCorners ? scale * (float) d : Math.max(scale * ((float) d + 0.5f) - 0.5f, 0f);
                 int lo = (int) src;
                 i0[d] = lo;
                 i1[d] = lo + (lo < in - 1 ? 1 : 0);

@@ -11,6 +11,7 @@ import org.hanzinet.core.simd.VectorizationProvider;
 import org.hanzinet.core.testing.ExpectedPath;
 import org.hanzinet.core.testing.HanzinetTestBase;
 import org.hanzinet.core.testing.TensorAssert;
+import org.hanzinet.nn.LayerTypes;
 import org.hanzinet.nn.testing.GradientCheck;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,19 @@ class Conv2dTest extends HanzinetTestBase {
     void gradientCheckKernel5Padding2(ConvImpl impl) {
         Conv2d conv = new Conv2d(2, 3, 5, 1, 2, true, rng).implementation(impl);
         GradientCheck.check(conv, randomTensor(1, 2, 9, 17), rng);
+    }
+
+    /** Rectangular kernel 3x5, stride (2, 1), padding (1, 2): the shape, every implementation. */
+    @ParameterizedTest
+    @EnumSource(ConvImpl.class)
+    void gradientCheckRectangular(ConvImpl impl) {
+        Conv2d conv = new Conv2d(new Conv2d.Config(2, 3, new Size2d(3, 5), new Size2d(2, 1), new Size2d(1, 2), true),
+                rng).implementation(impl);
+        assertThat(conv.weight().shape()).containsExactly(3, 2, 3, 5);
+        Tensor y = conv.forward(randomTensor(2, 2, 7, 6));
+        assertThat(y.shape()).containsExactly(2, 3, 4, 6);
+        GradientCheck.check(conv, randomTensor(2, 2, 7, 6), rng);
+        assertThat(conv.lastImplementation()).isEqualTo(impl);
     }
 
     @Test
@@ -130,6 +144,34 @@ class Conv2dTest extends HanzinetTestBase {
     }
 
     @Test
+    void squareConfigKeepsItsJsonFormAndRectangularUsesPairs() throws Exception {
+        ObjectMapper json = LayerTypes.register(new ObjectMapper());
+        assertThat(json.writeValueAsString(new Conv2d.Config(3, 128, 5, 1, 2, true)))
+                .isEqualTo("{\"type\":\"Conv2d\",\"inChannels\":3,\"outChannels\":128,\"kernel\":5,\"stride\":1,\"padding\":2,\"bias\":true}");
+        Conv2d.Config rect = new Conv2d.Config(3, 8, new Size2d(3, 5), new Size2d(2, 1), new Size2d(1, 2), false);
+        String s = json.writeValueAsString(rect);
+        assertThat(s).contains("\"kernel\":[3,5]", "\"stride\":[2,1]", "\"padding\":[1,2]");
+        assertThat(json.readValue(s, Conv2d.Config.class)).isEqualTo(rect);
+        assertThatThrownBy(() -> json.readValue(s.replace("[3,5]", "[3,5,7]"), Conv2d.Config.class))
+                .hasMessageContaining("[3,5,7]");
+    }
+
+    @Test
+    void configKnowsOutputShapeAndParameterCount() {
+        Conv2d.Config rect = new Conv2d.Config(2, 3, new Size2d(3, 5), new Size2d(2, 1), new Size2d(1, 2), true);
+        assertThat(rect.outputShape(new int[] {4, 2, 7, 6})).containsExactly(4, 3, 4, 6);
+        assertThat(rect.parameterCount()).isEqualTo(3 * 2 * 3 * 5 + 3);
+        Conv2d built = rect.build(rng);
+        assertThat(built.parameterCount()).isEqualTo(rect.parameterCount());
+        assertThat(built).hasToString("Conv2d(2, 3, kernel_size=(3, 5), stride=(2, 1), padding=(1, 2))");
+        assertThatThrownBy(() -> rect.outputShape(new int[] {1, 2, 0, 6})).hasMessageContaining("[1, 2, 0, 6]")
+                .hasMessageContaining("H >= 1 and W >= 1").hasMessageContaining("smaller");
+        assertThatThrownBy(() -> rect.outputShape(new int[] {1, 3, 7, 6})).hasMessageContaining("[N, 2, H, W]");
+        assertThatThrownBy(() -> new Conv2d.Config(2, 3, new Size2d(3, 0), Size2d.square(1), Size2d.square(0), true))
+                .hasMessageContaining("kernel must be >= 1, got (3, 0)");
+    }
+
+    @Test
     void configNamesTheBadValue() {
         assertThatThrownBy(() -> new Conv2d.Config(0, 3, 5, 1, 0, true)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("inChannels").hasMessageContaining("0");
@@ -146,7 +188,7 @@ class Conv2dTest extends HanzinetTestBase {
     void shapeErrorsNameTheLayerAndBothShapes() {
         Conv2d conv = new Conv2d(3, 16, 5, 1, 0, true, rng);
         assertThatThrownBy(() -> conv.forward(randomTensor(1, 4, 9, 9))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("Conv2d(3, 16, kernel_size=5").hasMessageContaining("[N, 3, H, W]")
+                .hasMessageContaining("Conv2d(3, 16, kernel_size=(5, 5)").hasMessageContaining("[N, 3, H, W]")
                 .hasMessageContaining("[1, 4, 9, 9]");
         assertThatThrownBy(() -> conv.forward(randomTensor(3, 9, 9))).hasMessageContaining("[3, 9, 9]");
         assertThatThrownBy(() -> conv.forward(randomTensor(1, 3, 4, 9))).hasMessageContaining("smaller than the kernel")

@@ -34,7 +34,9 @@ class LayerConfigJsonTest {
                 new UpsampleNearest1d.Config(4_194_304), new UpsampleBilinear2d.Config(2048, 1024),
                 new Conv2d.Config(3, 128, 5, 1, 2, true), new Unflatten.Config(1, List.of(1, 8, 8)),
                 new Add.Config(), new Concat.Config(), block, graph,
-                new BatchNorm2d.Config(8, 1e-3, null, false, true), new LeakyReLU.Config(0.2f), new Tanh.Config());
+                new BatchNorm2d.Config(8, 1e-3, null, false, true), new LeakyReLU.Config(0.2f), new Tanh.Config(),
+                new ConvTranspose2d.Config(4, 3, new Size2d(3, 4), new Size2d(2, 3), new Size2d(1, 0), new Size2d(1, 2), true),
+                UpsampleNearest2d.Config.scale(2, 1.5));
     }
 
     @Test
@@ -46,7 +48,7 @@ class LayerConfigJsonTest {
         assertThat(everyConfig().stream().map(Object::getClass).collect(Collectors.toSet()))
                 .containsAll(LayerTypes.all().stream().map(NamedType::getType).collect(Collectors.toList()));
         assertThat(json.writerFor(LayerConfig.class).writeValueAsString(new MaxPool2d.Config(3, 2)))
-                .isEqualTo("{\"type\":\"MaxPool2d\",\"kernel\":3,\"stride\":2}");
+                .isEqualTo("{\"type\":\"MaxPool2d\",\"kernel\":3,\"stride\":2,\"padding\":0,\"ceilMode\":false}");
         assertThat(json.writerFor(LayerConfig.class).writeValueAsString(new Conv2d.Config(3, 16, 5, 2, 1, false))).isEqualTo(
                 "{\"type\":\"Conv2d\",\"inChannels\":3,\"outChannels\":16,\"kernel\":5,\"stride\":2,\"padding\":1,\"bias\":false}");
     }

@@ -6,8 +6,8 @@ import static org.assertj.core.data.Offset.offset;
 
 import org.hanzinet.core.Tensor;
 import org.hanzinet.examples.config.RunConfig;
-import org.hanzinet.examples.eval.Metrics;
-import org.hanzinet.examples.eval.PixelMetrics;
+import org.hanzinet.nn.train.Metrics;
+import org.hanzinet.nn.train.PixelMetrics;
 import org.hanzinet.examples.train.HeapEstimate;
 import org.junit.jupiter.api.Test;
 

@@ -33,6 +33,16 @@ public final class TrainingStep {
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
     }
 
+    private TrainingStep(Module model) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.optimizer = null;
+    }
+
+    /** A step that only computes gradients ({@link #accumulate}): a data-parallel worker's; step and apply refuse. */
+    public static TrainingStep gradientsOnly(Module model) {
+        return new TrainingStep(model);
+    }
+
     public Module model() {
         return model;
     }
@@ -52,6 +62,7 @@ public final class TrainingStep {
 
     /** As {@link #step(Tensor, Tensor, Tensor)}, adding the batch's probabilities to {@code metrics} (may be null). */
     public float step(Tensor images, Tensor masks, Tensor weights, PixelMetrics metrics) {
+        requireOptimizer("step");
         optimizer.zeroGrad();
         Tensor probs = model.forward(images);
         float l = firstNonFinite(probs);
@@ -91,6 +102,7 @@ public final class TrainingStep {
      * batch, so they become the gradient of its mean loss; steps the optimiser; zeroes the gradients.
      */
     public void apply(double totalWeight) {
+        requireOptimizer("apply");
         if (totalWeight > 0) {
             float inv = (float) (1.0 / totalWeight);
             for (Parameter p : model.parameters()) {
@@ -98,11 +110,17 @@ public final class TrainingStep {
             }
         }
         optimizer.step();
-        optimizer.zeroGrad();
+        model.zeroGrad();
     }
 
     public void zeroGradients() {
-        optimizer.zeroGrad();
+        model.zeroGrad();
+    }
+
+    private void requireOptimizer(String op) {
+        if (optimizer == null) {
+            throw new IllegalStateException("TrainingStep." + op + ": this step computes gradients only (no optimiser)");
+        }
     }
 
     private static void addMetrics(PixelMetrics metrics, Tensor probs, Tensor masks, Tensor weights) {

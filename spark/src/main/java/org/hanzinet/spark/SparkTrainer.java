@@ -169,7 +169,10 @@ public final class SparkTrainer {
     private double guarded(int epoch, int s, Supplier<Double> job) {
         try {
             return job.get();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException is checked in Java but thrown undeclared from Scala
+            if (e instanceof SparkTrainingException t) {
+                throw t;
+            }
             throw new SparkTrainingException(String.format(Locale.ROOT, "epoch %d step %d: %s; %s", epoch, s + 1,
                     SparkFailures.cause(e), kept(epoch)), e);
         }

@@ -49,6 +49,10 @@ public final class SafeTensorsReader implements AutoCloseable {
     }
 
     static SafeTensorsReader open(Path file) throws IOException {
+        if (java.nio.file.Files.isDirectory(file)) {
+            // FileChannel opens a folder on Linux and then fails with a bare "Is a directory" on read.
+            throw error(file, "is a folder, not a safetensors file");
+        }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
         try {
             long size = ch.size();

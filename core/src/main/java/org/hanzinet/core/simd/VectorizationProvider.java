@@ -1,16 +1,18 @@
 package org.hanzinet.core.simd;
 
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.lang.reflect.Constructor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Chooses between the Vector API kernels and the scalar ones, once per JVM.
  *
  * <p>This package is the only importer of {@code jdk.incubator.vector}. The Vector API path is taken
  * when the module is in the boot layer (JVM flag {@value #ENABLE_FLAG}) and the system property
- * {@code hanzinet.simd} is not {@code false}; otherwise the scalar path, with one log line that names
- * the flag. Either way results are correct; only speed differs.
+ * {@code hanzinet.simd} is not {@code false}; otherwise the scalar path, with one WARNING that names
+ * the flag. Either way results are correct; only speed differs. The log goes through the JDK's
+ * {@link System.Logger} (java.util.logging unless the application plugs in another backend), so a
+ * user sees the line without configuring anything.
  *
  * <p>Tests set {@code hanzinet.simd.required=true} to make a silent fallback an error, and
  * {@code hanzinet.simd.bits} to force a narrower vector width.
@@ -21,7 +23,7 @@ public abstract class VectorizationProvider {
     public static final String REQUIRED_PROPERTY = "hanzinet.simd.required";
     public static final String BITS_PROPERTY = "hanzinet.simd.bits";
 
-    private static final Logger LOG = LoggerFactory.getLogger(VectorizationProvider.class);
+    private static final Logger LOG = System.getLogger(VectorizationProvider.class.getName());
     private static final String PANAMA_CLASS = "org.hanzinet.core.simd.PanamaProvider";
 
     VectorizationProvider() {}
@@ -50,10 +52,11 @@ public abstract class VectorizationProvider {
 
     private static final class Holder {
         static final VectorizationProvider SCALAR = new ScalarProvider();
-        static final VectorizationProvider CHOSEN = choose();
+        static final VectorizationProvider CHOSEN = choose(LOG);
     }
 
-    private static VectorizationProvider choose() {
+    /** Chooses the implementation from the JVM's flags and properties, logging the choice to {@code log}. */
+    static VectorizationProvider choose(Logger log) {
         boolean required = Boolean.getBoolean(REQUIRED_PROPERTY);
         String reason;
         if ("false".equalsIgnoreCase(System.getProperty(SIMD_PROPERTY))) {
@@ -65,7 +68,7 @@ public abstract class VectorizationProvider {
             try {
                 Constructor<?> c = Class.forName(PANAMA_CLASS).getDeclaredConstructor();
                 VectorizationProvider p = (VectorizationProvider) c.newInstance();
-                LOG.info("hanzinet kernels: Vector API, {}-bit vectors", p.vectorBitSize());
+                log.log(Level.INFO, "hanzinet kernels: Vector API, " + p.vectorBitSize() + "-bit vectors");
                 return p;
             } catch (ReflectiveOperationException | LinkageError e) {
                 reason = "the Vector API failed to load (" + e + ")";
@@ -75,7 +78,7 @@ public abstract class VectorizationProvider {
             throw new IllegalStateException("the Vector API path is required (-D" + REQUIRED_PROPERTY
                     + "=true) but was not taken: " + reason);
         }
-        LOG.warn("hanzinet kernels: scalar fallback: {}", reason);
+        log.log(Level.WARNING, "hanzinet kernels: scalar fallback: " + reason);
         return Holder.SCALAR;
     }
 }

@@ -204,4 +204,11 @@ class SafeTensorsTest extends HanzinetTestBase {
         }
         return b;
     }
+
+    @Test
+    void aFolderInPlaceOfTheFileIsRefusedNamingThePath() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("checkpoint.safetensors"));
+        assertThatThrownBy(() -> SafeTensors.readMetadata(folder)).isInstanceOf(SafeTensorsException.class)
+                .hasMessage(folder + ": is a folder, not a safetensors file");
+    }
 }

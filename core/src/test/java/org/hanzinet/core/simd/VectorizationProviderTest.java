@@ -2,6 +2,9 @@ package org.hanzinet.core.simd;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.hanzinet.core.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,5 +36,26 @@ class VectorizationProviderTest {
     void scalarIsAlwaysAvailable() {
         assertThat(VectorizationProvider.scalar().isVectorized()).isFalse();
         assertThat(VectorizationProvider.scalar().kernels()).isInstanceOf(ScalarKernels.class);
+    }
+
+    /**
+     * The choice is logged through the JDK's System.Logger, which reaches java.util.logging with no
+     * binding: the scalar run must see the WARNING naming the flag, the vector run one INFO line.
+     */
+    @Test
+    void logsThePathTakenThroughTheJdkLoggerNamingTheFlagOnFallback() {
+        try (LogCapture log = LogCapture.of(VectorizationProvider.class)) {
+            VectorizationProvider p = VectorizationProvider.choose(System.getLogger(VectorizationProvider.class.getName()));
+            assertThat(log.records()).hasSize(1);
+            LogRecord r = log.records().get(0);
+            if (p.isVectorized()) {
+                assertThat(r.getLevel()).isEqualTo(Level.INFO);
+                assertThat(r.getMessage()).startsWith("hanzinet kernels: Vector API, ");
+            } else {
+                assertThat(r.getLevel()).isEqualTo(Level.WARNING);
+                assertThat(r.getMessage()).isEqualTo("hanzinet kernels: scalar fallback: the jdk.incubator.vector module "
+                        + "is not loaded; start the JVM with --add-modules jdk.incubator.vector for the fast path");
+            }
+        }
     }
 }

@@ -6,22 +6,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Streams a CTW JSONL file (one image object per line) without loading it: one line is parsed at a
@@ -33,25 +32,37 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  * Blank lines are ignored. Errors name the file, the 1-based line number and the field; under
- * {@link CtwReadOptions.ErrorPolicy#SKIP} a bad line is counted and logged instead.
+ * {@link CtwReadOptions.ErrorPolicy#SKIP} a bad line is counted and logged instead. Each line is decoded
+ * on its own as UTF-8, so a bad byte is reported on its true line; a first line that is not text (a
+ * JPEG, a checkpoint) is "not a CTW JSONL file" whatever the policy. A duplicate {@code image_id} is a
+ * bad line naming the first one. Records that read but look wrong (a polygon point far outside the
+ * image, no Chinese character in the whole file) are logged as warnings.
  */
 public final class CtwReader implements Iterator<CtwImage>, Closeable {
-    private static final Logger LOG = LoggerFactory.getLogger(CtwReader.class);
+    private static final System.Logger LOG = System.getLogger(CtwReader.class.getName());
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS) // so that NaN is reported as a bad field, not a syntax error
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** Warnings of one kind logged per file; the rest are counted in one closing line. */
+    static final int MAX_WARNINGS = 10;
+
     private final Path file;
-    private final BufferedReader in;
+    private final Utf8Lines in;
     private final CtwReadOptions options;
+    private final Map<String, Long> idLines = new HashMap<>();
     private long lineNumber;
+    private boolean sawContent;
+    private boolean notJsonl;
     private int returned;
+    private long chineseCharacters;
+    private int farWarnings;
     private int skipped;
     private CtwImage next;
     private boolean done;
 
-    private CtwReader(Path file, BufferedReader in, CtwReadOptions options) {
+    private CtwReader(Path file, Utf8Lines in, CtwReadOptions options) {
         this.file = file;
         this.in = in;
         this.options = options;
@@ -60,7 +71,10 @@ public final class CtwReader implements Iterator<CtwImage>, Closeable {
     /** Opens {@code file}; the caller closes the reader. */
     public static CtwReader open(Path file, CtwReadOptions options) {
         try {
-            return new CtwReader(file, Files.newBufferedReader(file), options);
+            if (Files.isDirectory(file)) {
+                throw new IllegalArgumentException(file + ": is a folder, not a CTW JSONL file");
+            }
+            return new CtwReader(file, new Utf8Lines(Files.newInputStream(file)), options);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open CTW annotations " + file + ": " + e.getMessage(), e);
         }
@@ -113,24 +127,60 @@ public final class CtwReader implements Iterator<CtwImage>, Closeable {
 
     private CtwImage advance() {
         while (returned < options.maxImages()) {
-            String line = readLine();
-            if (line == null) {
-                return null;
-            }
-            if (line.isBlank()) {
-                continue;
-            }
             try {
-                return parseLine(line);
+                String line = readLine();
+                if (line == null) {
+                    finish();
+                    return null;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                sawContent = true;
+                return check(parseLine(line));
             } catch (CtwFormatException e) {
-                if (options.onError() == CtwReadOptions.ErrorPolicy.FAIL) {
+                if (options.onError() == CtwReadOptions.ErrorPolicy.FAIL || notJsonl) {
                     throw e;
                 }
                 skipped++;
-                LOG.warn("skipping CTW record: {}", e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "skipping CTW record: " + e.getMessage());
             }
         }
+        finish();
         return null;
+    }
+
+    /** Refuses a duplicate id; warns about points far outside the image; counts the Chinese characters. */
+    private CtwImage check(CtwImage img) {
+        Long first = idLines.putIfAbsent(img.imageId(), lineNumber);
+        if (first != null) {
+            throw new CtwFormatException(file, lineNumber, "image_id", "duplicate image_id '" + img.imageId()
+                    + "', first on line " + first, null);
+        }
+        for (CtwCharacter c : img.characters()) {
+            chineseCharacters += c.isChinese() ? 1 : 0;
+        }
+        String far = CtwChecks.farOutside(img);
+        if (far != null && ++farWarnings <= MAX_WARNINGS) {
+            LOG.log(System.Logger.Level.WARNING, file + ":" + lineNumber + ": " + far);
+        }
+        return img;
+    }
+
+    /** The end of the read: the warnings about the file as a whole. */
+    private void finish() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (farWarnings > MAX_WARNINGS) {
+            LOG.log(System.Logger.Level.WARNING, file + ": " + (farWarnings - MAX_WARNINGS)
+                    + " more images with polygon points far outside the image");
+        }
+        if (returned > 0 && chineseCharacters == 0) {
+            LOG.log(System.Logger.Level.WARNING, file + ": no character of the images read has is_chinese true, "
+                    + "so every character mask is empty: is this a CTW annotation file?");
+        }
     }
 
     private CtwImage parseLine(String line) {
@@ -152,13 +202,20 @@ public final class CtwReader implements Iterator<CtwImage>, Closeable {
 
     private String readLine() {
         try {
-            String line = in.readLine();
-            if (line != null) {
-                lineNumber++;
-            }
+            String line = in.next();
+            lineNumber = in.lineNumber();
             return line;
+        } catch (Utf8Lines.BadLine e) {
+            lineNumber = in.lineNumber();
+            if (!sawContent) {
+                // Fatal whatever the error policy: a binary first line means the wrong file, not a bad record.
+                notJsonl = true;
+                throw new CtwFormatException(file, lineNumber, "", "not a CTW JSONL file (UTF-8 text, one JSON object "
+                        + "per line): " + e.getMessage(), e);
+            }
+            throw new CtwFormatException(file, lineNumber, "", e.getMessage() + "; save the file as UTF-8", e);
         } catch (IOException e) {
-            throw new CtwFormatException(file, lineNumber + 1, "", "cannot read line: " + e, e);
+            throw new CtwFormatException(file, in.lineNumber() + 1, "", "cannot read line: " + e.getMessage(), e);
         }
     }
 

@@ -28,7 +28,7 @@ final class CtwRecordParser {
             throw new FieldException("", "expected a JSON object per line, found " + kind(root));
         }
         String id = string(root, "image_id", "image_id");
-        String fileName = string(root, "file_name", "file_name");
+        String fileName = insideFolder(string(root, "file_name", "file_name"));
         int width = positiveInt(root, "width");
         int height = positiveInt(root, "height");
         List<CtwCharacter> chars = characters(required(root, "annotations", "annotations"), selection);
@@ -41,6 +41,20 @@ final class CtwRecordParser {
             }
         }
         return new CtwImage(id, fileName, width, height, chars, ignores);
+    }
+
+    /**
+     * A {@code file_name} must name a file inside the data folder: relative, no {@code ..} segment (an
+     * annotation file must not make the reader open {@code ../../x.jpg} or {@code /etc/...}).
+     */
+    static String insideFolder(String name) throws FieldException {
+        boolean absolute = name.startsWith("/") || name.startsWith("\\") || name.matches("^[A-Za-z]:.*");
+        boolean climbs = java.util.Arrays.asList(name.split("[/\\\\]")).contains("..");
+        if (name.isEmpty() || absolute || climbs) {
+            throw new FieldException("file_name", "'" + name + "' must be a relative path inside the data folder"
+                    + (absolute ? " (it is absolute)" : climbs ? " (it climbs out with ..)" : " (it is empty)"));
+        }
+        return name;
     }
 
     private static List<CtwCharacter> characters(JsonNode sentences, CtwReadOptions.Selection selection)

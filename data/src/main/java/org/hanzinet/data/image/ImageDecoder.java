@@ -25,6 +25,12 @@ import javax.imageio.stream.ImageInputStream;
  * grey pixels) is an error. Thread-safe: every call uses its own reader.
  */
 public final class ImageDecoder {
+    /**
+     * The most pixels an image may have: its RGB bytes (and javax.imageio's raster) must fit one Java
+     * array, 3 bytes a pixel. A header claiming more is refused before any pixel is decoded.
+     */
+    public static final long MAX_PIXELS = (Integer.MAX_VALUE - 8) / 3;
+
     static {
         System.setProperty("java.awt.headless", System.getProperty("java.awt.headless", "true"));
         ImageIO.setUseCache(false); // decode in memory, no temp files
@@ -43,6 +49,9 @@ public final class ImageDecoder {
      * annotations declare; -1 to accept any). The size is checked before the pixels are decoded.
      */
     public static RgbImage decode(Path file, int expectedWidth, int expectedHeight) {
+        if (Files.isDirectory(file)) {
+            throw new ImageFormatException(file, "is a folder, not an image file", null);
+        }
         try {
             if (Files.size(file) == 0) {
                 throw new ImageFormatException(file, "empty file (0 bytes), not an image", null);
@@ -53,6 +62,9 @@ public final class ImageDecoder {
             throw new ImageFormatException(file, "cannot read: " + e, e);
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new ImageFormatException(file, "cannot be opened as an image stream", null);
+            }
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
                 throw new ImageFormatException(file, "not a JPEG or PNG image (no decoder recognises its header)", null);
@@ -73,6 +85,11 @@ public final class ImageDecoder {
         String format = reader.getFormatName().toUpperCase(java.util.Locale.ROOT);
         int w = reader.getWidth(0);
         int h = reader.getHeight(0);
+        if ((long) w * h > MAX_PIXELS) {
+            throw new ImageFormatException(file, String.format(java.util.Locale.ROOT, "%s header claims %d x %d = %,d pixels, "
+                    + "more than the %,d an image may have (3 bytes a pixel in one Java array); not decoded",
+                    format, w, h, (long) w * h, MAX_PIXELS), null);
+        }
         if (expectedWidth >= 0 && (w != expectedWidth || h != expectedHeight)) {
             throw new ImageFormatException(file, "declared size " + expectedWidth + "x" + expectedHeight
                     + " differs from the real size " + w + "x" + h, null);

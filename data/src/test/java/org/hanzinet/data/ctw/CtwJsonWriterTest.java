@@ -8,14 +8,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import org.hanzinet.data.testing.SharedData;
+import org.hanzinet.data.testing.RectsCtw;
 import org.junit.jupiter.api.Test;
 
 class CtwJsonWriterTest {
     @Test
     void reproducesTheRealFileByteForByte() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        List<String> lines = Files.readAllLines(SharedData.rectsCtw().resolve("annotations.jsonl"));
+        List<String> lines = Files.readAllLines(RectsCtw.folder().resolve("annotations.jsonl"));
         assertThat(lines).hasSize(5);
         for (String line : lines) {
             JsonNode root = json.readTree(line);

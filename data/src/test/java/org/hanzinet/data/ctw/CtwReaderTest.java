@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hanzinet.data.testing.SharedData;
+import org.hanzinet.data.testing.RectsCtw;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +38,7 @@ class CtwReaderTest {
 
     @Test
     void readsTheRealRectsFileWithItsCounts() {
-        Path f = SharedData.rectsCtw().resolve("annotations.jsonl");
+        Path f = RectsCtw.folder().resolve("annotations.jsonl");
         List<CtwImage> chinese = CtwReader.readAll(f, CtwReadOptions.defaults());
         List<CtwImage> all = CtwReader.readAll(f, CtwReadOptions.defaults().withSelection(CtwReadOptions.Selection.ALL));
         assertThat(chinese).hasSize(5);
@@ -143,7 +143,9 @@ class CtwReaderTest {
     @Test
     void streamsAFullCtwSizedFile() throws IOException {
         Path f = dir.resolve("big.jsonl");
-        String[] lines = Stream.generate(() -> line("x", "[[" + CHAR + ", " + LATIN + "]]")).limit(32_000).toArray(String[]::new);
+        // Distinct ids: a repeated image_id is an error.
+        String[] lines = java.util.stream.IntStream.range(0, 32_000).mapToObj(i -> line("x" + i, "[[" + CHAR + ", " + LATIN + "]]"))
+                .toArray(String[]::new);
         try (Writer w = Files.newBufferedWriter(f)) {
             for (String l : lines) {
                 w.write(l);

@@ -15,17 +15,17 @@ import org.hanzinet.data.image.Overlay;
 import org.hanzinet.data.image.RgbImage;
 import org.hanzinet.data.mask.Masks;
 import org.hanzinet.data.mask.SeedRasterizer;
-import org.hanzinet.data.testing.SharedData;
+import org.hanzinet.data.testing.RectsCtw;
 import org.hanzinet.data.testing.ArrayAssert;
 import org.junit.jupiter.api.Test;
 
 /**
- * The five real ReCTS photos in CTW format (../shared/data/rects-ctw, never trained on): they decode at
+ * The five real ReCTS photos in CTW format (src/test/resources/rects-ctw, never trained on): they decode at
  * their declared sizes, rasterise, batch after resizing, and give overlays that can be checked by eye
  * (target/overlays/).
  */
 class RealRectsDataTest {
-    final Path root = SharedData.rectsCtw();
+    final Path root = RectsCtw.folder();
     final List<CtwImage> images = CtwReader.readAll(root.resolve("annotations.jsonl"),
             CtwReadOptions.defaults().withSelection(CtwReadOptions.Selection.ALL));
 
@@ -61,7 +61,7 @@ class RealRectsDataTest {
 
     @Test
     void writesOverlaysToLookAt() throws Exception {
-        Path out = Files.createDirectories(SharedData.projectRoot().resolve("data/target/overlays"));
+        Path out = RectsCtw.targetFolder("overlays");
         for (CtwImage img : images) {
             RgbImage px = ImageDecoder.decode(root.resolve("images").resolve(img.fileName()));
             Path png = Overlay.writePng(Overlay.render(px, Masks.characters(img, img.width(), img.height()),

@@ -116,6 +116,35 @@ class ImageDecoderTest {
     }
 
     @Test
+    void aFolderNamedLikeAPhotoIsNamedNotDecoded() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("x.jpg"));
+        assertThatThrownBy(() -> ImageDecoder.decode(folder)).isInstanceOf(ImageFormatException.class)
+                .hasMessage(folder + ": is a folder, not an image file");
+    }
+
+    @Test
+    void aHeaderClaimingMorePixelsThanFitAnArrayIsRefusedBeforeDecoding() throws IOException {
+        Path small = ImageFixtures.jpeg(ImageFixtures.quadrants(16, 16, BufferedImage.TYPE_3BYTE_BGR), dir.resolve("s.jpg"), 0.9f);
+        byte[] bytes = Files.readAllBytes(small);
+        int sof = -1;
+        for (int i = 0; i + 1 < bytes.length && sof < 0; i++) {
+            if ((bytes[i] & 0xFF) == 0xFF && (bytes[i + 1] & 0xFF) == 0xC0) {
+                sof = i;
+            }
+        }
+        assertThat(sof).as("baseline JPEG start-of-frame marker").isPositive();
+        // FF C0, length (2), precision (1), height (2), width (2): claim 30000 x 30000.
+        for (int at : new int[] {sof + 5, sof + 7}) {
+            bytes[at] = (byte) (30000 >> 8);
+            bytes[at + 1] = (byte) 30000;
+        }
+        Path huge = Files.write(dir.resolve("huge.jpg"), bytes);
+        assertThatThrownBy(() -> ImageDecoder.decode(huge)).isInstanceOf(ImageFormatException.class)
+                .hasMessage(huge + ": JPEG header claims 30000 x 30000 = 900,000,000 pixels, more than the 715,827,879 "
+                        + "an image may have (3 bytes a pixel in one Java array); not decoded");
+    }
+
+    @Test
     void fromChwInvertsToChw() {
         RgbImage img = ImageDecoder.decode(ImageFixtures.png(ImageFixtures.quadrants(9, 7, BufferedImage.TYPE_INT_RGB), dir.resolve("q.png")));
         assertThat(ImageTensors.fromChw(ImageTensors.toChw(img, Normalization.UNIT)).bytes()).containsExactly(img.bytes());

@@ -29,6 +29,7 @@ public record RunConfig(
         requirePositive("--epochs", epochs);
         requirePositive("--batch-size", batchSize);
         requirePositive("--threads", threads);
+        ImageSizeLimit.check(ModelKind.parse(model), imageSize, batchSize);
         if (images < 0) {
             throw new IllegalArgumentException("--images must be >= 0 (0 = all), got " + images);
         }

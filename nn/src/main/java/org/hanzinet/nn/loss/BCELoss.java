@@ -14,7 +14,8 @@ import org.hanzinet.core.Tensor;
  * {@code binary_cross_entropy_backward}: {@code w (p - t) / max((1 - p) p, 1e-12)} divided by the
  * reduction's count (so at p = 0, t = 1 the gradient is -1e12 / count, large but finite). Element terms
  * are computed in float as PyTorch does and summed in double. Probabilities outside [0, 1] (or NaN) are
- * refused, as PyTorch refuses them.
+ * refused, as PyTorch refuses them; so are targets outside [0, 1] (or NaN) and NaN weights, which PyTorch
+ * would silently turn into a meaningless or NaN loss. Each error names the flat index and the value.
  *
  * <p>Ignored pixels: pass a weight with 0 where a pixel is to be ignored (1 elsewhere). With
  * {@link Reduction#MEAN} the mean still divides by all elements (PyTorch's weighted mean); with
@@ -82,16 +83,18 @@ public final class BCELoss {
             double s = 0;
             for (int i = from; i < end; i++) {
                 float pi = p[po + i];
-                if (!(pi >= 0f && pi <= 1f)) {
-                    return Double.NaN;
+                float ti = t[to + i];
+                if (!(pi >= 0f && pi <= 1f) || !(ti >= 0f && ti <= 1f)) {
+                    return Double.NaN; // named below; a NaN weight makes the sum NaN by itself
                 }
-                float l = term(pi, t[to + i]);
+                float l = term(pi, ti);
                 s += w == null ? l : l * w[wo + i];
             }
             return s;
         });
         if (Double.isNaN(sum)) {
             requireProbabilities(probs);
+            LossSupport.requireTargetsAndWeights("BCELoss", target, weight);
         }
         this.probs = probs;
         this.target = target;

@@ -15,6 +15,8 @@ import org.hanzinet.core.Tensor;
  * dimensions, each of its sizes equal to the input's or 1): for [N, C] logits a [C] pos_weight weighs
  * each class; for [N, C, H, W] maps pass [C, 1, 1] to weigh each channel (a plain [C] would be read
  * along W, as in PyTorch). The per-element weight and the reductions are those of {@link BCELoss}.
+ * A target outside [0, 1] (or NaN) and a NaN weight are refused naming the flat index and the value;
+ * NaN logits give a NaN loss, for the caller's divergence check.
  *
  * <p>{@link #backward()}: {@code w ((pos_weight t + 1 - t) sigmoid(x) - pos_weight t) / count}, PyTorch's
  * formula, i.e. {@code w (sigmoid(x) - t) / count} without pos_weight. Forward keeps references to its
@@ -82,6 +84,9 @@ public final class BCEWithLogitsLoss {
             for (int i = from; i < end; i++) {
                 double xi = x[xo + i];
                 double ti = t[to + i];
+                if (!(ti >= 0 && ti <= 1)) {
+                    return Double.NaN; // named below; a NaN weight makes the sum NaN by itself
+                }
                 double m = Math.max(-xi, 0);
                 double lse = Math.log(Math.exp(-m) + Math.exp(-xi - m)) + m;
                 double lw = stride == null ? 1 : 1 + (posWeightAt(i, shape, stride) - 1) * ti;
@@ -90,6 +95,9 @@ public final class BCEWithLogitsLoss {
             }
             return s;
         });
+        if (Double.isNaN(sum)) {
+            LossSupport.requireTargetsAndWeights("BCEWithLogitsLoss", target, weight);
+        }
         this.logits = logits;
         this.target = target;
         this.weight = weight;

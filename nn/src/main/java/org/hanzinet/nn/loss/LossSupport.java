@@ -39,6 +39,28 @@ final class LossSupport {
         }
     }
 
+    /**
+     * Refuses the first target outside [0, 1] (or NaN) and the first NaN weight, naming the flat index, the
+     * value and the shape. The forward loops only flag a bad element (a NaN sum, at the cost of one
+     * comparison per element); this names it, so it runs only after a NaN sum.
+     */
+    static void requireTargetsAndWeights(String loss, Tensor target, Tensor weight) {
+        for (int i = 0; i < target.numel(); i++) {
+            float v = target.getFlat(i);
+            if (!(v >= 0f && v <= 1f)) {
+                throw new IllegalArgumentException(loss + ": every target must be in [0, 1], got " + v + " at flat index "
+                        + i + " of shape " + Shapes.toString(target.shape()));
+            }
+        }
+        for (int i = 0; weight != null && i < weight.numel(); i++) {
+            float v = weight.getFlat(i);
+            if (Float.isNaN(v)) {
+                throw new IllegalArgumentException(loss + ": weight is NaN at flat index " + i + " of shape "
+                        + Shapes.toString(weight.shape()));
+            }
+        }
+    }
+
     /** The number the weighted sum is divided by under {@code r} (1 for SUM). */
     static double divisor(Reduction r, Tensor input, Tensor weight) {
         switch (r) {

@@ -9,8 +9,6 @@ import org.hanzinet.nn.optim.SGD;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Heavy: model 1's Linear(4,145,296 -> 253) at batch 5 with SGD momentum 0.9, the largest memory user of
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
 @EnabledIfSystemProperty(named = "hanzinet.heavy", matches = "true")
 @DisplayName("heavy: model 1 Linear at seed size trains with SGD without per-step allocation")
 class LinearSeedSizeHeavyTest {
-    private static final Logger LOG = LoggerFactory.getLogger(LinearSeedSizeHeavyTest.class);
+    private static final System.Logger LOG = System.getLogger(LinearSeedSizeHeavyTest.class.getName());
 
     /** Bytes allocated so far by all live threads (the loops run on pool threads). */
     private static long allocated() {
@@ -56,8 +54,9 @@ class LinearSeedSizeHeavyTest {
             sgd.step();
             long t3 = System.nanoTime();
             bytes[step] = allocated() - a0;
-            LOG.info("step {}: forward {} ms, backward {} ms, SGD step {} ms, allocated {} MB", step, (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, bytes[step] / 1_000_000);
+            LOG.log(System.Logger.Level.INFO, "step " + step + ": forward " + (t1 - t0) / 1_000_000 + " ms, backward "
+                    + (t2 - t1) / 1_000_000 + " ms, SGD step " + (t3 - t2) / 1_000_000 + " ms, allocated "
+                    + bytes[step] / 1_000_000 + " MB");
         }
         assertThat(lin.weight().value().getFlat(in - 1)).as("the weights moved").isNotEqualTo(w0);
         assertThat(bytes[1]).as("bytes allocated by the second step").isLessThan(16L << 20);

@@ -78,4 +78,24 @@ class BCEWithLogitsLossTest extends HanzinetTestBase {
             assertThat(json.readValue(json.writeValueAsString(b), BCEWithLogitsLoss.Config.class)).isEqualTo(b);
         }
     }
+
+    @Test
+    void aNanOrOutOfRangeTargetAndANanWeightAreRefusedWithIndexAndValue() {
+        BCEWithLogitsLoss loss = new BCEWithLogitsLoss();
+        Tensor x = Tensor.of(new float[] {-1f, 0f, 1f, 2f}, 2, 2);
+        assertThatThrownBy(() -> loss.forward(x, Tensor.of(new float[] {0f, 1f, Float.NaN, 0f}, 2, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("BCEWithLogitsLoss: every target must be in [0, 1], got NaN at flat index 2 of shape [2, 2]");
+        assertThatThrownBy(() -> loss.forward(x, Tensor.of(new float[] {0f, 1f, 0f, 255f}, 2, 2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("BCEWithLogitsLoss: every target must be in [0, 1], got 255.0 at flat index 3 of shape [2, 2]");
+        assertThatThrownBy(() -> loss.forward(x, Tensor.of(new float[] {-0.5f, 1f, 0f, 1f}, 2, 2)))
+                .hasMessageContaining("got -0.5 at flat index 0");
+        Tensor nanWeight = Tensor.of(new float[] {1f, Float.NaN, 1f, 1f}, 2, 2);
+        assertThatThrownBy(() -> loss.forward(x, Tensor.of(new float[] {0f, 1f, 0f, 1f}, 2, 2), nanWeight))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("BCEWithLogitsLoss: weight is NaN at flat index 1 of shape [2, 2]");
+        // Soft targets inside [0, 1] stay legal.
+        assertThat(loss.forward(x, Tensor.of(new float[] {0.5f, 0.25f, 1f, 0f}, 2, 2))).isFinite();
+    }
 }

@@ -17,8 +17,6 @@ import org.hanzinet.nn.Module;
 import org.hanzinet.nn.optim.Optimizer;
 import org.hanzinet.nn.train.ParameterVectors;
 import org.hanzinet.nn.train.TrainingStep;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Data-parallel training on Spark; the driver holds the model and the optimiser.
@@ -45,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * last checkpoint is kept.
  */
 public final class SparkTrainer {
-    private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
+    private static final System.Logger LOG = System.getLogger(SparkTrainer.class.getName());
     private final JavaSparkContext spark;
     private final ModelFactory models;
     private final OptimizerFactory optimizers;
@@ -89,7 +87,7 @@ public final class SparkTrainer {
             for (int epoch = start + 1; epoch <= config.epochs(); epoch++) {
                 EpochLoss e = epoch(rdd, task, photos.size(), epoch);
                 history.add(e);
-                LOG.info(String.format(Locale.ROOT, "epoch %d/%d: mean loss %.6f, last step %.6f", epoch,
+                LOG.log(System.Logger.Level.INFO, String.format(Locale.ROOT, "epoch %d/%d: mean loss %.6f, last step %.6f", epoch,
                         config.epochs(), e.meanLoss(), e.lastLoss()));
                 save(checkpoint, epoch, history);
             }

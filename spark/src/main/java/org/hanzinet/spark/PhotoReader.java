@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.awt.image.BufferedImage;
 import javax.imageio.ImageIO;
 import org.apache.hadoop.conf.Configuration;
@@ -38,8 +40,32 @@ final class PhotoReader {
         return new Tensor[] {image, mask, weight};
     }
 
+    /**
+     * The bytes at {@code uri}. Local files ({@code file:}, or a path without scheme when the default file
+     * system is local) are read with java.nio, everything else through Hadoop's file system: Hadoop 3.4's
+     * UserGroupInformation calls {@code Subject.getSubject}, which JDK 24+ refuses, so on JDK 25 only local
+     * photos can be read (see the README's JDK 25 note).
+     */
     static byte[] bytes(String uri, Configuration conf) {
         Path path = new Path(uri);
+        String scheme = path.toUri().getScheme();
+        boolean local = "file".equals(scheme)
+                || (scheme == null && conf.get("fs.defaultFS", "file:///").startsWith("file:"));
+        return local ? localBytes(uri) : hadoopBytes(uri, path, conf);
+    }
+
+    private static byte[] localBytes(String uri) {
+        try {
+            return Files.readAllBytes(uri.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(uri))
+                    : java.nio.file.Path.of(uri));
+        } catch (NoSuchFileException e) {
+            throw new PhotoReadException("photo " + uri + " not found on worker " + host(), e);
+        } catch (IOException e) {
+            throw new PhotoReadException("photo " + uri + " unreadable on worker " + host() + ": " + e, e);
+        }
+    }
+
+    static byte[] hadoopBytes(String uri, Path path, Configuration conf) {
         try {
             FileSystem fs = path.getFileSystem(conf);
             try (InputStream in = fs.open(path)) {
@@ -49,6 +75,9 @@ final class PhotoReader {
             throw new PhotoReadException("photo " + uri + " not found on worker " + host(), e);
         } catch (IOException e) {
             throw new PhotoReadException("photo " + uri + " unreadable on worker " + host() + ": " + e, e);
+        } catch (UnsupportedOperationException e) {
+            throw new PhotoReadException("photo " + uri + ": Hadoop's file system does not run on Java "
+                    + Runtime.version().feature() + " (" + e.getMessage() + "): run the workers on JDK 17 or 21", e);
         }
     }
 

@@ -8,6 +8,9 @@ import json
 import sys
 from collections import OrderedDict
 
+# ConvImpl.DIRECT was named SIMD (impl=simd) in the runs of 2026-11-24.
+LEGACY_IMPL = {"simd": "direct"}
+
 
 def load(path):
     rows = OrderedDict()
@@ -16,7 +19,8 @@ def load(path):
         metric = r["secondaryMetrics"].get("gflops") if "secondaryMetrics" in r else None
         if metric is None:
             continue
-        key = (r["benchmark"].split(".")[-2], p.get("layer", p.get("kind", "")), p.get("impl", ""),
+        impl = LEGACY_IMPL.get(p.get("impl", ""), p.get("impl", ""))
+        key = (r["benchmark"].split(".")[-2], p.get("layer", p.get("kind", "")), impl,
                p.get("pass", ""), p.get("threads", ""))
         rows[key] = metric["score"]
     return rows

@@ -13,16 +13,27 @@ SAMPLES = 2048
 SAMPLE_HASH = 0x9E3779B9  # sample j is element ((j * SAMPLE_HASH) mod 2^32) * numel >> 32 (golden-ratio spread)
 
 
+_DTYPES = {torch.float32: ("F32", "<f4"), torch.int64: ("I64", "<i8")}
+_WIDEST_FIRST = ["I64", "F32"]  # the reference writer's order: dtype descending (I64 after F32 in its enum)
+
+
 def write_safetensors(path, tensors, metadata):
     """The safetensors layout of the reference writer: compact JSON header, __metadata__ first, tensors
-    sorted by name (all F32), header padded with spaces to a multiple of 8, little-endian data."""
+    sorted by dtype (widest first: int64 before float32) then name, header padded with spaces to a
+    multiple of 8, little-endian data. Float tensors are written as F32, int64 ones (BatchNorm's
+    num_batches_tracked) as I64."""
     header = {}
     if metadata is not None:
         header["__metadata__"] = {k: metadata[k] for k in sorted(metadata)}
+    entries = []
+    for name, t in tensors.items():
+        t = t.detach().cpu()
+        st, np_type = _DTYPES.get(t.dtype, _DTYPES[torch.float32])
+        a = np.array(t.numpy(), dtype=np_type, order="C")  # not ascontiguousarray: a 0-d shape stays []
+        entries.append((_WIDEST_FIRST.index(st), name, st, a))
     blobs, offset = [], 0
-    for name in sorted(tensors):
-        a = np.ascontiguousarray(tensors[name].detach().cpu().numpy(), dtype="<f4")
-        header[name] = {"dtype": "F32", "shape": list(a.shape), "data_offsets": [offset, offset + a.nbytes]}
+    for _, name, st, a in sorted(entries, key=lambda e: (e[0], e[1])):
+        header[name] = {"dtype": st, "shape": list(a.shape), "data_offsets": [offset, offset + a.nbytes]}
         blobs.append(a.tobytes())
         offset += a.nbytes
     h = json.dumps(header, separators=(",", ":"), ensure_ascii=False).encode("utf-8")

@@ -250,3 +250,5 @@ if __name__ == "__main__":
     optimisers()
     import make_model_fixtures  # noqa: E402
     make_model_fixtures.main(OUT)
+    import make_norm_fixtures  # noqa: E402
+    make_norm_fixtures.main(OUT)

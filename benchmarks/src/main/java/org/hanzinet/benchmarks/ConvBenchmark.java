@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * i.e. GFLOP/s directly.
  *
  * <p>Quick look: {@code java --add-modules jdk.incubator.vector -jar benchmarks/target/benchmarks.jar
- * ConvBenchmark -p impl=simd -p threads=2 -wi 2 -i 3}. The scalar path at 2048² takes seconds per
+ * ConvBenchmark -p impl=direct -p threads=2 -wi 2 -i 3}. The scalar path at 2048² takes seconds per
  * operation: run it with {@code -wi 1 -i 1}.
  */
 @State(Scope.Thread)
@@ -42,7 +42,7 @@ public class ConvBenchmark {
         "g_32to32_k5_s2_255", "g_b8_8to8_k5_64"})
     public String layer;
 
-    @Param({"simd", "im2col", "scalar"})
+    @Param({"direct", "im2col", "scalar"})
     public String impl;
 
     @Param({"forward", "inputGrad", "weightGrad"})

@@ -16,13 +16,13 @@ import org.hanzinet.core.conv.ConvImpl;
  * close to what an idle core delivers. JMH's figures remain the reference on a quiet machine.
  *
  * <p>{@code java --add-modules jdk.incubator.vector -cp benchmarks.jar org.hanzinet.benchmarks.ConvCpuTime
- * [impl=simd] [threads=1] [reps=5] [warmup=2] [layers=m1_conv1,...]}: best wall time, mean CPU time.
+ * [impl=direct] [threads=1] [reps=5] [warmup=2] [layers=m1_conv1,...]}: best wall time, mean CPU time.
  */
 public final class ConvCpuTime {
     private ConvCpuTime() {}
 
     public static void main(String[] args) {
-        String impl = "simd", layers = String.join(",", new java.util.TreeSet<>(ConvLayers.LAYERS.keySet()));
+        String impl = "direct", layers = String.join(",", new java.util.TreeSet<>(ConvLayers.LAYERS.keySet()));
         int threads = 1, reps = 5, warmup = 2;
         for (String a : args) {
             String[] kv = a.split("=", 2);

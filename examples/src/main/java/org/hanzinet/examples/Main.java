@@ -11,6 +11,7 @@ import java.nio.file.NotDirectoryException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.hanzinet.data.ctw.CtwFormatException;
+import org.hanzinet.data.dataset.DataLoadException;
 import org.hanzinet.data.image.ImageFormatException;
 import org.hanzinet.examples.cli.CliLogging;
 import org.hanzinet.examples.cli.EvaluateCommand;
@@ -98,7 +99,7 @@ public final class Main implements Runnable {
         return ex instanceof IllegalArgumentException || ex instanceof IllegalStateException
                 || ex instanceof IOException || ex instanceof UncheckedIOException
                 || ex instanceof CtwFormatException || ex instanceof ImageFormatException
-                || ex instanceof TrainingDivergedException;
+                || ex instanceof DataLoadException || ex instanceof TrainingDivergedException;
     }
 
     /** The one line shown for {@code ex}: its message, with the path and the reason for file-system errors. */

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.hanzinet.examples.config.ModelKind;
+import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
+import org.hanzinet.examples.model.Head;
 import org.hanzinet.examples.report.Json;
 import org.hanzinet.examples.train.Architecture;
 import org.hanzinet.examples.train.RunCheckpoint;
@@ -19,7 +22,7 @@ class ArchitectureTest {
     private static final Path FILE = Path.of("runs/r/checkpoint.safetensors");
 
     private static RunConfig cfg(String model, String head, int size) {
-        return new RunConfig(model, head, "default", "d", size, 0, 2, 2, "sgd", 0.005, 0.9, 0.9, 0.999, 1e-8, 0, 0.7,
+        return new RunConfig(ModelKind.parse(model), Head.parse(head), "default", "d", size, 0, 2, 2, OptimizerKind.SGD, 0.005, 0.9, 0.9, 0.999, 1e-8, 0, 0.7,
                 0.1, 1, 1);
     }
 

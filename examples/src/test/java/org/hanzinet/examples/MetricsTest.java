@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
 import org.hanzinet.core.Tensor;
+import org.hanzinet.examples.config.ModelKind;
+import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
+import org.hanzinet.examples.model.Head;
 import org.hanzinet.nn.train.Metrics;
 import org.hanzinet.nn.train.PixelMetrics;
 import org.hanzinet.examples.train.HeapEstimate;
@@ -36,7 +39,7 @@ class MetricsTest {
 
     @Test
     void seedProfileHeapEstimateIsLargeAndTheMessageNamesTheXmx() {
-        RunConfig seed = new RunConfig("model1", "1d", "seed", "x", 2048, 51, 10, 5, "sgd", 0.005, 0.9, 0.9, 0.999,
+        RunConfig seed = new RunConfig(ModelKind.MODEL1, Head.BANDS_1D, "seed", "x", 2048, 51, 10, 5, OptimizerKind.SGD, 0.005, 0.9, 0.9, 0.999,
                 1e-8, 0, 0.7, 0.1, 1, 2);
         HeapEstimate e = HeapEstimate.of(seed, 0);
         // 1.05 G weights x (value + gradient + momentum) alone are 12.6 GB.

@@ -13,8 +13,14 @@ import java.util.Map;
 import org.hanzinet.core.Rng;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.io.SafeTensors;
+import org.hanzinet.examples.config.ModelKind;
+import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
-import org.hanzinet.examples.data.ImageSample;
+import org.hanzinet.data.ctw.CtwImage;
+import org.hanzinet.data.ctw.CtwReadOptions;
+import org.hanzinet.data.ctw.CtwReader;
+import org.hanzinet.data.dataset.CtwDataset;
+import org.hanzinet.data.dataset.DatasetOptions;
 import org.hanzinet.examples.model.Head;
 import org.hanzinet.examples.model.ReferenceModels;
 import org.hanzinet.examples.train.CheckpointStore;
@@ -59,9 +65,11 @@ class NanStopTest {
 
     @Test
     void nanAtEpochTwoBatchTwoKeepsTheEpochOneCheckpoint() throws IOException {
-        List<ImageSample> train = samples(4, 1);
-        List<ImageSample> val = samples(1, 2);
-        RunConfig cfg = new RunConfig("model1", "1d", "default", "none", 32, 5, 3, 2, "sgd", 0.005, 0.9, 0.9, 0.999,
+        Path dir = TinyCtw.write(tmp.resolve("ctw"), 5, 32, 1);
+        List<CtwImage> images = CtwReader.readAll(dir.resolve("train.jsonl"), CtwReadOptions.defaults());
+        CtwDataset train = new CtwDataset(dir, images.subList(0, 4), DatasetOptions.defaults());
+        CtwDataset val = new CtwDataset(dir, images.subList(4, 5), DatasetOptions.defaults());
+        RunConfig cfg = new RunConfig(ModelKind.MODEL1, Head.BANDS_1D, "default", "none", 32, 5, 3, 2, OptimizerKind.SGD, 0.005, 0.9, 0.9, 0.999,
                 1e-8, 0, 0.7, 0.1, 1, 1);
         // Reference: exactly one epoch, no poison.
         Path good = tmp.resolve("good.safetensors");
@@ -85,15 +93,5 @@ class NanStopTest {
     private static Trainer trainer(Module m, Path ckpt, RunConfig cfg) {
         return new Trainer(m, new SGD(m.namedParameters(), 0.005, 0.9, 0, false), new RunCheckpoint(ckpt, cfg),
                 new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), ProgressBar.Mode.OFF);
-    }
-
-    private static List<ImageSample> samples(int n, long seed) {
-        Rng rng = new Rng(seed);
-        List<ImageSample> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Tensor mask = Tensor.zeros(1, 32, 32).map(v -> rng.nextDouble() < 0.2 ? 1f : 0f);
-            out.add(new ImageSample("s" + i, Tensor.zeros(3, 32, 32).uniform(rng, 0, 1), mask, Tensor.zeros(1, 32, 32)));
-        }
-        return out;
     }
 }

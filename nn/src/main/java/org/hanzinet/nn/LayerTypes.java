@@ -3,6 +3,9 @@ package org.hanzinet.nn;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import java.util.List;
+import org.hanzinet.nn.layers.BatchNorm2d;
+import org.hanzinet.nn.layers.LeakyReLU;
+import org.hanzinet.nn.layers.Tanh;
 
 /**
  * The JSON type names of every {@link LayerConfig}: {@code "type":"Conv2d"} reads as a
@@ -15,6 +18,9 @@ public final class LayerTypes {
     public static List<NamedType> all() {
         return List.of(
                 // new NamedType(Conv2d.Config.class, "Conv2d"), ... one line per layer config
+                new NamedType(BatchNorm2d.Config.class, "BatchNorm2d"),
+                new NamedType(LeakyReLU.Config.class, "LeakyReLU"),
+                new NamedType(Tanh.Config.class, "Tanh")
         );
     }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.core.io.DType;
 
 /**
  * A layer or a composition of layers, as PyTorch's {@code nn.Module}: {@link #forward} computes the
@@ -25,6 +26,7 @@ import org.hanzinet.core.Tensor;
 public abstract class Module {
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
+    private final Map<String, DType> bufferDTypes = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
     private boolean inputGradientRequired = true;
@@ -51,8 +53,22 @@ public abstract class Module {
      * {@code register_buffer}); the module updates {@code value} in place.
      */
     protected final Tensor registerBuffer(String name, Tensor value) {
+        return registerBuffer(name, value, DType.F32);
+    }
+
+    /**
+     * Registers a buffer that checkpoints store as {@code storedAs}: {@link DType#I64} for PyTorch's int64
+     * counters ({@code num_batches_tracked}), held here as a float tensor of whole numbers (exact up to
+     * 2^24), so that PyTorch reads back the int64 it wrote.
+     */
+    protected final Tensor registerBuffer(String name, Tensor value, DType storedAs) {
+        if (storedAs != DType.F32 && storedAs != DType.I64) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": buffer '" + name
+                    + "' can be stored as F32 or I64, not " + storedAs);
+        }
         requireNewName(name);
         buffers.put(name, value);
+        bufferDTypes.put(name, storedAs);
         return value;
     }
 
@@ -94,6 +110,25 @@ public abstract class Module {
     }
 
     /**
+     * The checkpoint dtype of every state-dict entry not stored as F32 (buffers registered as
+     * {@link DType#I64}), by dotted name.
+     */
+    public final Map<String, DType> storedDTypes() {
+        Map<String, DType> out = new LinkedHashMap<>();
+        collectDTypes("", out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private void collectDTypes(String prefix, Map<String, DType> out) {
+        bufferDTypes.forEach((n, d) -> {
+            if (d != DType.F32) {
+                out.put(prefix + n, d);
+            }
+        });
+        children.forEach((n, m) -> m.collectDTypes(prefix + n + ".", out));
+    }
+
+    /**
      * Parameter values and buffers by name in PyTorch's {@code state_dict} order: each module's own
      * parameters, then its own buffers, then its children's, depth first. The tensors are live.
      */
@@ -118,7 +153,11 @@ public abstract class Module {
         return Collections.unmodifiableMap(children);
     }
 
-    /** Training mode (dropout active) for this module and all descendants. */
+    /**
+     * Training mode for this module and all descendants: Dropout drops, BatchNorm2d normalises with the
+     * batch statistics and updates its running estimates; in eval mode ({@code train(false)}) Dropout is
+     * the identity and BatchNorm2d uses its running estimates.
+     */
     public Module train(boolean on) {
         training = on;
         children.values().forEach(m -> m.train(on));

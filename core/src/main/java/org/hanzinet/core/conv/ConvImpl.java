@@ -7,7 +7,7 @@ import org.hanzinet.core.simd.VectorizationProvider;
  * The convolution implementations, and the per-shape choice between them.
  *
  * <p>{@link #choose} is a table derived from the JMH runs of {@code ConvBenchmark} (see
- * {@code BENCHMARKS.md}); the system property {@value #PROPERTY} ({@code scalar|im2col|simd}) forces
+ * {@code BENCHMARKS.md}); the system property {@value #PROPERTY} ({@code scalar|im2col|direct}) forces
  * one for tests and benchmarks.
  */
 public enum ConvImpl {
@@ -15,8 +15,11 @@ public enum ConvImpl {
     SCALAR,
     /** im2col + EJML GEMM. */
     IM2COL,
-    /** Direct convolution with register-blocked Vector API kernels ({@link DirectConv2d}). */
-    SIMD;
+    /**
+     * Direct convolution ({@link DirectConv2d}): register-blocked Vector API kernels when the module is
+     * present, the same loops with scalar kernels otherwise.
+     */
+    DIRECT;
 
     public static final String PROPERTY = "hanzinet.conv.impl";
 
@@ -25,17 +28,17 @@ public enum ConvImpl {
         return switch (this) {
             case SCALAR -> new ScalarConv2d();
             case IM2COL -> new Im2colConv2d();
-            case SIMD -> new DirectConv2d();
+            case DIRECT -> new DirectConv2d();
         };
     }
 
-    /** Parses {@code scalar|im2col|simd} (any case). */
+    /** Parses {@code scalar|im2col|direct} (any case). */
     public static ConvImpl parse(String name) {
         try {
             return valueOf(name.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown convolution implementation '" + name
-                    + "': expected scalar, im2col or simd");
+                    + "': expected scalar, im2col or direct");
         }
     }
 
@@ -52,7 +55,7 @@ public enum ConvImpl {
      * (the machine was shared, load 10-16 on 2 cores, so CPU time rather than wall time), forward /
      * input gradient / weight gradient:
      * <pre>
-     *                    simd (Vector API)   direct, scalar kernels   im2col + EJML     scalar reference
+     *                    direct, Vector API  direct, scalar kernels   im2col + EJML     scalar reference
      * m1_conv1 3->3       33-94 / 65 / 48     -                        2.8 / 2.7 / 2.1   0.9 / 1.1 / 2.3
      * m1_conv2 3->16      64 / 67 / 67        5.0 / 5.2 / 3.1          4.3 / 5.0 / 2.7   1.6 / 0.8 / 2.5
      * m2_conv1 3->3 p2    97 / 83 / 50        -                        3.2 / 2.9 / 2.0   0.7 / 1.0 / 0.5
@@ -73,6 +76,6 @@ public enum ConvImpl {
         if (!VectorizationProvider.get().isVectorized() && g.kernel() == 1) {
             return IM2COL;
         }
-        return SIMD;
+        return DIRECT;
     }
 }

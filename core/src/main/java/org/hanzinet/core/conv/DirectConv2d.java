@@ -47,7 +47,7 @@ public final class DirectConv2d implements ConvAlgorithm {
 
     @Override
     public ConvImpl impl() {
-        return ConvImpl.SIMD;
+        return ConvImpl.DIRECT;
     }
 
     private DirectPlan plan(ConvGeometry g) {

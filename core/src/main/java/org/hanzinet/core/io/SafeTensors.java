@@ -7,6 +7,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,10 +20,10 @@ import org.hanzinet.core.Tensor;
  * bytes of JSON ({@code {"__metadata__": {..}, "<name>": {"dtype", "shape", "data_offsets"}}}) padded with
  * spaces to a multiple of 8, then the raw little-endian tensor data, back to back.
  *
- * <p>Writing follows the reference implementation for float32 tensors: compact JSON, {@code __metadata__}
- * first (its keys sorted; the reference writes them in hash-map order), tensors sorted by name (the
- * reference sorts by dtype, then name), data in the same order, header padded with spaces to a multiple
- * of 8. Checked against safetensors 0.8.0: same header length, JSON, order and data for every parity
+ * <p>Writing follows the reference implementation: compact JSON, {@code __metadata__} first (its keys
+ * sorted; the reference writes them in hash-map order), tensors sorted by dtype (widest first) then
+ * name, data in the same order, header padded with spaces to a multiple of 8. Tensors are float32 and
+ * stored as F32, or as I64 where the caller says so (PyTorch's int64 counters, whole numbers). Checked against safetensors 0.8.0: same header length, JSON, order and data for every parity
  * fixture. Data moves through a small direct buffer, so a multi-gigabyte tensor (model 1's
  * 4.2 GB weight) is never copied into a second array. Reading validates everything first: see
  * {@link SafeTensorsReader}.
@@ -42,24 +43,68 @@ public final class SafeTensors {
      * ({@link AtomicFiles}: a failed write leaves the previous file).
      */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
-        AtomicFiles.write(file, ch -> write(ch, tensors, metadata));
+        write(file, tensors, Map.of(), metadata);
     }
 
-    /** Writes the whole file to {@code out}, which is neither forced nor closed. */
+    /**
+     * Writes {@code tensors} and optional {@code metadata} to {@code file}, atomically ({@link AtomicFiles});
+     * each tensor is stored as F32 unless {@code dtypes} names it {@link DType#I64} (PyTorch's int64, as in
+     * BatchNorm's {@code num_batches_tracked}), whose values must then be whole numbers.
+     *
+     * @throws IllegalArgumentException naming the tensor, the index and the value, when an I64 tensor
+     *     holds a value that is not a whole number, or a dtype other than F32 or I64 is asked for
+     */
+    public static void write(Path file, Map<String, Tensor> tensors, Map<String, DType> dtypes,
+            Map<String, String> metadata) throws IOException {
+        AtomicFiles.write(file, ch -> write(ch, tensors, dtypes, metadata));
+    }
+
+    /** Writes the whole file (all F32) to {@code out}, which is neither forced nor closed. */
     public static void write(WritableByteChannel out, Map<String, Tensor> tensors, Map<String, String> metadata)
             throws IOException {
-        Map<String, Tensor> sorted = new TreeMap<>(tensors);
-        if (sorted.containsKey(METADATA_KEY)) {
+        write(out, tensors, Map.of(), metadata);
+    }
+
+    /**
+     * Writes the whole file to {@code out}, which is neither forced nor closed; {@code dtypes} as in
+     * {@link #write(Path, Map, Map, Map)}. Tensors are ordered as the reference writer orders them: by
+     * dtype, widest first (I64 before F32), then by name.
+     */
+    public static void write(WritableByteChannel out, Map<String, Tensor> tensors, Map<String, DType> dtypes,
+            Map<String, String> metadata) throws IOException {
+        if (tensors.containsKey(METADATA_KEY)) {
             throw new IllegalArgumentException("a tensor may not be named " + METADATA_KEY);
         }
-        byte[] header = header(sorted, metadata);
+        List<Stored> order = order(tensors, dtypes);
+        byte[] header = header(order, metadata);
         ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).flip();
         writeFully(out, len);
         writeFully(out, ByteBuffer.wrap(header));
         ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK_BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (Tensor t : sorted.values()) {
-            writeFloats(out, t, chunk);
+        for (Stored t : order) {
+            if (t.dtype() == DType.I64) {
+                writeLongs(out, t, chunk);
+            } else {
+                writeFloats(out, t.tensor(), chunk);
+            }
         }
+    }
+
+    /** A tensor with the name and dtype it is stored under. */
+    record Stored(String name, Tensor tensor, DType dtype) {}
+
+    /** The reference writer's order: dtype descending (DType follows its enum order), then name. */
+    static List<Stored> order(Map<String, Tensor> tensors, Map<String, DType> dtypes) {
+        for (Map.Entry<String, DType> d : dtypes.entrySet()) {
+            if (d.getValue() != DType.F32 && d.getValue() != DType.I64) {
+                throw new IllegalArgumentException("tensor '" + d.getKey() + "': hanzinet writes F32 or I64, not "
+                        + d.getValue());
+            }
+        }
+        List<Stored> out = new ArrayList<>();
+        new TreeMap<>(tensors).forEach((n, t) -> out.add(new Stored(n, t, dtypes.getOrDefault(n, DType.F32))));
+        out.sort(Comparator.comparing(Stored::dtype).reversed().thenComparing(Stored::name));
+        return out;
     }
 
     /** Reads every tensor as float32, in file order. For large files prefer {@link #open} and readInto. */
@@ -85,8 +130,8 @@ public final class SafeTensors {
         return SafeTensorsReader.open(file);
     }
 
-    /** The padded header bytes; offsets follow the iteration order of {@code sorted}. */
-    static byte[] header(Map<String, Tensor> sorted, Map<String, String> metadata) {
+    /** The padded header bytes; offsets follow the order of {@code order}. */
+    static byte[] header(List<Stored> order, Map<String, String> metadata) {
         StringBuilder sb = new StringBuilder("{");
         List<String> parts = new ArrayList<>();
         if (metadata != null) {
@@ -104,11 +149,11 @@ public final class SafeTensors {
             parts.add(m.append('}').toString());
         }
         long offset = 0;
-        for (Map.Entry<String, Tensor> e : sorted.entrySet()) {
-            long bytes = 4L * e.getValue().numel();
+        for (Stored e : order) {
+            long bytes = (long) e.dtype().bytes() * e.tensor().numel();
             StringBuilder t = new StringBuilder();
-            quote(t, e.getKey()).append(":{\"dtype\":\"F32\",\"shape\":[");
-            int[] shape = e.getValue().shape();
+            quote(t, e.name()).append(":{\"dtype\":\"").append(e.dtype().name()).append("\",\"shape\":[");
+            int[] shape = e.tensor().shape();
             for (int i = 0; i < shape.length; i++) {
                 t.append(i == 0 ? "" : ",").append(shape[i]);
             }
@@ -142,6 +187,32 @@ public final class SafeTensors {
             chunk.clear();
             chunk.asFloatBuffer().put(data, pos, n);
             chunk.limit(4 * n);
+            writeFully(out, chunk);
+            pos += n;
+            left -= n;
+        }
+    }
+
+    /** Whole-number floats as little-endian int64; anything else is refused, naming the element. */
+    private static void writeLongs(WritableByteChannel out, Stored s, ByteBuffer chunk) throws IOException {
+        Tensor t = s.tensor();
+        float[] data = t.data();
+        int pos = t.offset();
+        int left = t.numel();
+        int perChunk = chunk.capacity() / 8;
+        while (left > 0) {
+            int n = Math.min(left, perChunk);
+            chunk.clear();
+            for (int i = 0; i < n; i++) {
+                float v = data[pos + i];
+                if (v != Math.rint(v) || Float.isInfinite(v)) {
+                    throw new IllegalArgumentException("tensor '" + s.name() + "' of shape "
+                            + java.util.Arrays.toString(t.shape()) + " is written as I64, but element "
+                            + (pos + i - t.offset()) + " is " + v + ", not a whole number");
+                }
+                chunk.putLong((long) v);
+            }
+            chunk.flip();
             writeFully(out, chunk);
             pos += n;
             left -= n;

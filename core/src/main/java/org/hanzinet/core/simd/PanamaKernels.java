@@ -190,4 +190,70 @@ final class PanamaKernels implements VectorKernels {
         }
         tail.sigmoidBackward(y, yo + i, grad, go + i, out, oo + i, n - i);
     }
+
+    @Override
+    public void leakyRelu(float slope, float[] x, int xo, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                FloatVector v = FloatVector.fromArray(species, x, xo + i);
+                // blend on x > 0, as the scalar loop: NaN and -0 take the slope branch there too.
+                v.mul(slope).blend(v, v.compare(VectorOperators.GT, 0f)).intoArray(out, oo + i);
+            }
+        }
+        tail.leakyRelu(slope, x, xo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void leakyReluBackward(float slope, float[] s, int so, float[] grad, int go, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                VectorMask<Float> positive = FloatVector.fromArray(species, s, so + i).compare(VectorOperators.GT, 0f);
+                FloatVector g = FloatVector.fromArray(species, grad, go + i);
+                g.mul(slope).blend(g, positive).intoArray(out, oo + i);
+            }
+        }
+        tail.leakyReluBackward(slope, s, so + i, grad, go + i, out, oo + i, n - i);
+    }
+
+    /**
+     * Cephes tanhf: below |x| = 0.625 an odd polynomial (no cancellation near 0), above it
+     * 1 - 2 / (exp(2|x|) + 1) with the sign of x; {@link #exp} clamps at 87, so large |x| give exactly 1.
+     */
+    @Override
+    public void tanh(float[] x, int xo, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            FloatVector one = FloatVector.broadcast(species, 1f);
+            FloatVector two = FloatVector.broadcast(species, 2f);
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                FloatVector v = FloatVector.fromArray(species, x, xo + i);
+                FloatVector a = v.abs();
+                FloatVector big = one.sub(two.div(exp(a.add(a)).add(one)));
+                big = big.blend(big.neg(), v.compare(VectorOperators.LT, 0f));
+                FloatVector z = v.mul(v);
+                FloatVector p = z.fma(-5.70498872745e-3f, 2.06390887954e-2f);
+                p = p.fma(z, z.broadcast(-5.37397155531e-2f));
+                p = p.fma(z, z.broadcast(1.33314422036e-1f));
+                p = p.fma(z, z.broadcast(-3.33332819422e-1f));
+                FloatVector small = p.fma(z, one).mul(v); // x * (1 + p z): keeps the sign of -0
+                big.blend(small, a.compare(VectorOperators.LT, 0.625f)).intoArray(out, oo + i);
+            }
+        }
+        tail.tanh(x, xo + i, out, oo + i, n - i);
+    }
+
+    @Override
+    public void tanhBackward(float[] y, int yo, float[] grad, int go, float[] out, int oo, int n) {
+        int i = 0;
+        if (n >= MIN_LENGTH) {
+            FloatVector one = FloatVector.broadcast(species, 1f);
+            for (int bound = species.loopBound(n); i < bound; i += species.length()) {
+                FloatVector v = FloatVector.fromArray(species, y, yo + i);
+                FloatVector.fromArray(species, grad, go + i).mul(one.sub(v.mul(v))).intoArray(out, oo + i);
+            }
+        }
+        tail.tanhBackward(y, yo + i, grad, go + i, out, oo + i, n - i);
+    }
 }

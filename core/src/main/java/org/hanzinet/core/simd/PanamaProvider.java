@@ -9,11 +9,13 @@ final class PanamaProvider extends VectorizationProvider {
     private final VectorSpecies<Float> species;
     private final VectorKernels kernels;
     private final ConvKernels convKernels;
+    private final NormKernels normKernels;
 
     PanamaProvider() {
         this.species = chooseSpecies();
         this.kernels = new PanamaKernels();
         this.convKernels = new PanamaConvKernels();
+        this.normKernels = new PanamaNormKernels();
     }
 
     /** The preferred species, or the width named by {@code hanzinet.simd.bits} (64..512) for tests. */
@@ -47,5 +49,10 @@ final class PanamaProvider extends VectorizationProvider {
     @Override
     public ConvKernels convKernels() {
         return convKernels;
+    }
+
+    @Override
+    public NormKernels normKernels() {
+        return normKernels;
     }
 }

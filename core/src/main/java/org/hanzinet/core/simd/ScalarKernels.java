@@ -82,4 +82,35 @@ public final class ScalarKernels implements VectorKernels {
             out[oo + i] = grad[go + i] * v * (1f - v);
         }
     }
+
+    @Override
+    public void leakyRelu(float slope, float[] x, int xo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            float v = x[xo + i];
+            out[oo + i] = v > 0 ? v : v * slope;
+        }
+    }
+
+    @Override
+    public void leakyReluBackward(float slope, float[] s, int so, float[] grad, int go, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            float g = grad[go + i];
+            out[oo + i] = s[so + i] > 0 ? g : g * slope;
+        }
+    }
+
+    @Override
+    public void tanh(float[] x, int xo, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            out[oo + i] = (float) Math.tanh(x[xo + i]);
+        }
+    }
+
+    @Override
+    public void tanhBackward(float[] y, int yo, float[] grad, int go, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) {
+            float v = y[yo + i];
+            out[oo + i] = grad[go + i] * (1f - v * v);
+        }
+    }
 }

@@ -4,6 +4,7 @@ package org.hanzinet.core.simd;
 final class ScalarProvider extends VectorizationProvider {
     private final VectorKernels kernels = new ScalarKernels();
     private final ConvKernels convKernels = new ScalarConvKernels();
+    private final NormKernels normKernels = new ScalarNormKernels();
 
     @Override
     public boolean isVectorized() {
@@ -23,5 +24,10 @@ final class ScalarProvider extends VectorizationProvider {
     @Override
     public ConvKernels convKernels() {
         return convKernels;
+    }
+
+    @Override
+    public NormKernels normKernels() {
+        return normKernels;
     }
 }

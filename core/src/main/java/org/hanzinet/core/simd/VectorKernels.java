@@ -36,4 +36,19 @@ public interface VectorKernels {
 
     /** out[i] = grad[i] * y[i] * (1 - y[i]), the sigmoid backward given the forward output y. */
     void sigmoidBackward(float[] y, int yo, float[] grad, int go, float[] out, int oo, int n);
+
+    /** out[i] = x[i] > 0 ? x[i] : slope * x[i]; NaN stays NaN, as in PyTorch's leaky_relu. */
+    void leakyRelu(float slope, float[] x, int xo, float[] out, int oo, int n);
+
+    /**
+     * out[i] = s[i] > 0 ? grad[i] : slope * grad[i], the leaky ReLU backward given the sign source s: the
+     * forward input, or its output when slope >= 0 (then y > 0 exactly when x > 0).
+     */
+    void leakyReluBackward(float slope, float[] s, int so, float[] grad, int go, float[] out, int oo, int n);
+
+    /** out[i] = tanh(x[i]) */
+    void tanh(float[] x, int xo, float[] out, int oo, int n);
+
+    /** out[i] = grad[i] * (1 - y[i] * y[i]), the tanh backward given the forward output y. */
+    void tanhBackward(float[] y, int yo, float[] grad, int go, float[] out, int oo, int n);
 }

@@ -40,6 +40,9 @@ public abstract class VectorizationProvider {
     /** Inner loops of the direct convolution (used by {@code org.hanzinet.core.conv.DirectConv2d}). */
     public abstract ConvKernels convKernels();
 
+    /** Per-channel loops of batch normalisation (used by {@code org.hanzinet.nn.layers.BatchNorm2d}). */
+    public abstract NormKernels normKernels();
+
     /** The scalar implementation, always available: the reference in differential tests. */
     public static VectorizationProvider scalar() {
         return Holder.SCALAR;

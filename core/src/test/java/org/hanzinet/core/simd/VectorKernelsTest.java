@@ -94,6 +94,51 @@ class VectorKernelsTest extends HanzinetTestBase {
 
     @ParameterizedTest
     @MethodSource("sizes")
+    void leakyReluMatchesScalar(int n) {
+        float[] x = random(n), g = random(n);
+        x[0] = Float.NaN;
+        x[1] = -0f;
+        x[2] = 0f;
+        float[] o1 = new float[n + 3], o2 = new float[n + 3];
+        for (float slope : new float[] {0.01f, 0.2f, 0f, -0.5f}) {
+            fast.leakyRelu(slope, x, 0, o1, 1, n);
+            ref.leakyRelu(slope, x, 0, o2, 1, n);
+            assertArraysClose("leakyRelu " + slope, o1, o2, 0);
+            fast.leakyReluBackward(slope, x, 1, g, 2, o1, 0, n);
+            ref.leakyReluBackward(slope, x, 1, g, 2, o2, 0, n);
+            assertArraysClose("leakyReluBackward " + slope, o1, o2, 0);
+        }
+        ref.leakyRelu(0.1f, new float[] {-2f, 3f, Float.NaN}, 0, o2, 0, 3);
+        assertThat(java.util.Arrays.copyOf(o2, 3)).containsExactly(-0.2f, 3f, Float.NaN);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
+    void tanhMatchesScalar(int n) {
+        float[] x = random(n), g = random(n);
+        for (int i = 0; i < x.length; i++) {
+            x[i] *= i % 3 == 0 ? 0.7f : 12f; // the polynomial range, the exp range and the saturated tails
+        }
+        x[0] = -0f;
+        if (n > 5) {
+            x[3] = 0.625f;
+            x[4] = -60f;
+            x[5] = 1e-6f;
+        }
+        float[] o1 = new float[n + 3], o2 = new float[n + 3];
+        fast.tanh(x, 0, o1, 2, n);
+        ref.tanh(x, 0, o2, 2, n);
+        // a few ulp of the result: relative 1e-6 with an absolute floor of 1e-6 * 1e-6 near 0
+        TensorAssert.assertClose("tanh", Tensor.of(o1, o1.length), Tensor.of(o2, o2.length), 1e-12, 1e-6);
+        assertThat(Float.floatToRawIntBits(o1[2])).as("tanh(-0) keeps the sign").isEqualTo(Float.floatToRawIntBits(-0f));
+        float[] y = o2.clone();
+        fast.tanhBackward(y, 2, g, 1, o1, 0, n);
+        ref.tanhBackward(y, 2, g, 1, o2, 0, n);
+        assertArraysClose("tanhBackward", o1, o2, 0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("sizes")
     void inPlaceAliasingIsAllowed(int n) {
         float[] a = random(n), b = random(n);
         float[] expected = new float[n];

@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hanzinet.core.Rng;
+import org.hanzinet.core.Seeds;
 import org.hanzinet.core.Tensor;
 
 /**
- * Batches a {@link CtwDataset}: {@code [N, 3, H, W]} images with {@code [N, 1, H, W]} masks and ignore
- * masks, in a seeded order per epoch, prepared ahead on background threads so that decoding overlaps
- * training.
+ * Batches a {@link CtwDataset}: {@code [N, 3, H, W]} images with {@code [N, 1, H, W]} masks, ignore masks
+ * and loss weights, in a seeded order per epoch, optionally prepared ahead on background threads so that
+ * decoding overlaps training.
  *
  * <pre>{@code
  * DataLoader loader = new DataLoader(dataset, LoaderOptions.of(5).withSeed(42));
@@ -31,19 +32,44 @@ import org.hanzinet.core.Tensor;
  *     }
  * }
  * }</pre>
- * The order depends only on the seed and the epoch, never on thread timing. A failure while preparing a
- * batch in the background is rethrown by {@link Epoch#next()} as a {@link DataLoadException} naming the
- * sample and image; it never hangs the caller. Memory: at most {@code prefetch + 1} batches exist at once.
+ * The order of an epoch is a Fisher-Yates permutation drawn from {@link Seeds#derive}{@code (seed,
+ * SHUFFLE, epoch)}: it depends only on the seed and the epoch, never on thread timing or on earlier
+ * epochs, so a run resumed at any epoch sees the same batches. A failure while preparing a batch in the
+ * background is rethrown by {@link Epoch#next()} as a {@link DataLoadException} naming the sample and
+ * image; it never hangs the caller.
+ *
+ * <p>Memory: batches are written into {@link BatchBuffers} that the loader keeps, one per batch that
+ * can exist at once ({@code prefetch + 1}), allocated in the first epoch and reused in every later
+ * step and epoch. So a batch returned by {@code next()} is valid until the following {@code next()} (or
+ * until the epoch is closed and another one started); {@link Batch#copy()} keeps it longer.
  */
 public final class DataLoader {
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** How long {@link Epoch#close()} waits for a background batch to finish before abandoning its buffer. */
+    private static final long CLOSE_WAIT_SECONDS = 60;
 
     private final CtwDataset dataset;
     private final LoaderOptions options;
+    private final BatchBuffers buffers;
 
+    /** A loader with buffers of its own. */
     public DataLoader(CtwDataset dataset, LoaderOptions options) {
+        this(dataset, options, new BatchBuffers());
+    }
+
+    /** A loader that fills {@code buffers}, e.g. shared with another loader iterated at other times. */
+    public DataLoader(CtwDataset dataset, LoaderOptions options, BatchBuffers buffers) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.options = Objects.requireNonNull(options, "options");
+        this.buffers = Objects.requireNonNull(buffers, "buffers");
+    }
+
+    public CtwDataset dataset() {
+        return dataset;
+    }
+
+    public BatchBuffers buffers() {
+        return buffers;
     }
 
     /** Batches per epoch. */
@@ -52,12 +78,12 @@ public final class DataLoader {
         return options.dropLast() ? n / options.batchSize() : (n + options.batchSize() - 1) / options.batchSize();
     }
 
-    /** The sample order of {@code epoch}: a seeded Fisher-Yates permutation, or file order. */
+    /** The sample order of {@code epoch}: a permutation seeded by (seed, SHUFFLE, epoch), or file order. */
     public int[] order(int epoch) {
         int[] idx = new int[dataset.size()];
         Arrays.setAll(idx, i -> i);
         if (options.shuffle()) {
-            Rng rng = new Rng(options.seed() * 0x9E3779B97F4A7C15L + epoch);
+            Rng rng = new Rng(Seeds.derive(options.seed(), Seeds.SHUFFLE, epoch));
             for (int i = idx.length - 1; i > 0; i--) {
                 int j = rng.nextInt(i + 1);
                 int t = idx[i];
@@ -73,8 +99,13 @@ public final class DataLoader {
         return new Epoch(order(epoch), epoch);
     }
 
-    /** Prepares the batch of samples {@code indices} on the calling thread. */
+    /** Prepares the batch of samples {@code indices} on the calling thread, in new tensors. */
     public Batch batch(int[] indices) {
+        return fill(indices, new BatchBuffers.Buffer(), indices.length);
+    }
+
+    /** Prepares the batch of samples {@code indices} into {@code buffer}. */
+    private Batch fill(int[] indices, BatchBuffers.Buffer buffer, int capacity) {
         int[] wh = dataset.sampleSize(indices[0]);
         for (int i : indices) {
             if (!Arrays.equals(dataset.sampleSize(i), wh)) {
@@ -84,15 +115,24 @@ public final class DataLoader {
             }
         }
         int n = indices.length;
-        Tensor images = Tensor.zeros(n, 3, wh[1], wh[0]);
-        Tensor masks = Tensor.zeros(n, 1, wh[1], wh[0]);
-        Tensor ignores = Tensor.zeros(n, 1, wh[1], wh[0]);
+        Tensor[] t = buffer.tensors(n, capacity, wh[1], wh[0]);
         List<String> ids = new ArrayList<>(n);
         for (int k = 0; k < n; k++) {
-            dataset.fill(indices[k], images.slice(k), masks.slice(k), ignores.slice(k));
+            Tensor ignore = t[2].slice(k);
+            dataset.fill(indices[k], t[0].slice(k), t[1].slice(k), ignore);
+            oneMinus(ignore, t[3].slice(k));
             ids.add(dataset.id(indices[k]));
         }
-        return new Batch(images, masks, ignores, ids);
+        return new Batch(t[0], t[1], t[2], t[3], ids);
+    }
+
+    /** {@code out = 1 - in}, element-wise over two views of the same shape. */
+    private static void oneMinus(Tensor in, Tensor out) {
+        float[] a = in.data();
+        float[] b = out.data();
+        for (int i = 0, n = in.numel(), ia = in.offset(), ib = out.offset(); i < n; i++) {
+            b[ib + i] = 1f - a[ia + i];
+        }
     }
 
     /** Daemon threads that also end after a second idle, so an epoch abandoned without close() leaks nothing. */
@@ -106,13 +146,22 @@ public final class DataLoader {
         return pool;
     }
 
-    /** One pass over the data set; an iterator of batches that owns its background threads. */
+    /** A batch being prepared in the background, and the buffer it is written into. */
+    private record InFlight(Future<Batch> future, BatchBuffers.Buffer buffer) {}
+
+    /**
+     * One pass over the data set; an iterator of batches that owns its background threads and borrows
+     * the loader's buffers until it is closed (which happens by itself after the last batch).
+     */
     public final class Epoch implements Iterator<Batch>, AutoCloseable {
         private final int[] order;
         private final int epoch;
         private final int batches = batchCount();
         private final ExecutorService pool;
-        private final ArrayDeque<Future<Batch>> inFlight = new ArrayDeque<>();
+        private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        /** Buffers not in use; the one holding the batch last delivered is {@link #current}. */
+        private final ArrayDeque<BatchBuffers.Buffer> free;
+        private BatchBuffers.Buffer current;
         private int submitted;
         private int delivered;
         private boolean closed;
@@ -121,6 +170,7 @@ public final class DataLoader {
             this.order = order;
             this.epoch = epoch;
             this.pool = options.prefetch() == 0 ? null : newPool(options.workers());
+            this.free = new ArrayDeque<>(buffers.take(options.prefetch() + 1));
             topUp();
         }
 
@@ -129,28 +179,39 @@ public final class DataLoader {
             return !closed && delivered < batches;
         }
 
+        /** The next batch; the previous one's buffer is reused from here on. */
         @Override
         public Batch next() {
             if (!hasNext()) {
                 throw new NoSuchElementException("epoch " + epoch + " has " + batches + " batches");
             }
             int b = delivered++;
-            if (pool == null) {
-                return batch(indicesOf(b));
+            if (current != null) {
+                free.add(current);
+                current = null;
             }
-            Future<Batch> f = inFlight.poll(); // never null: topUp keeps the next batch in flight while open
-            try {
-                Batch batch = f.get();
-                topUp();
-                if (!hasNext()) {
-                    close();
+            if (pool == null) {
+                current = free.poll();
+                try {
+                    return fill(indicesOf(b), current, options.batchSize());
+                } finally {
+                    closeIfDone();
                 }
+            }
+            InFlight f = inFlight.poll(); // never null: topUp keeps the next batch in flight while open
+            try {
+                Batch batch = f.future().get();
+                current = f.buffer();
+                topUp();
+                closeIfDone();
                 return batch;
             } catch (ExecutionException e) {
+                free.add(f.buffer());
                 close();
                 Throwable c = e.getCause();
                 throw new DataLoadException("batch " + b + " of epoch " + epoch + ": " + c.getMessage(), c);
             } catch (InterruptedException e) {
+                inFlight.addFirst(f);
                 close();
                 Thread.currentThread().interrupt();
                 throw new DataLoadException("interrupted waiting for batch " + b + " of epoch " + epoch, e);
@@ -159,10 +220,17 @@ public final class DataLoader {
             }
         }
 
+        private void closeIfDone() {
+            if (!hasNext()) {
+                close();
+            }
+        }
+
         private void topUp() {
             while (pool != null && !pool.isShutdown() && submitted < batches && inFlight.size() < options.prefetch()) {
                 int[] idx = indicesOf(submitted++);
-                inFlight.add(pool.submit(() -> batch(idx)));
+                BatchBuffers.Buffer buffer = free.poll(); // never null: prefetch + 1 buffers, at most prefetch in flight
+                inFlight.add(new InFlight(pool.submit(() -> fill(idx, buffer, options.batchSize())), buffer));
             }
         }
 
@@ -171,14 +239,47 @@ public final class DataLoader {
             return Arrays.copyOfRange(order, from, Math.min(order.length, from + options.batchSize()));
         }
 
-        /** Cancels batches not yet delivered and stops the threads. */
+        /**
+         * Cancels batches not yet delivered, stops the threads (waiting for a batch being written) and gives
+         * the buffers back to the loader. The batch last delivered stays readable until another epoch starts.
+         */
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
             closed = true;
+            List<BatchBuffers.Buffer> back = new ArrayList<>(free);
+            if (current != null) {
+                back.add(current);
+            }
             if (pool != null) {
-                inFlight.forEach(f -> f.cancel(true));
-                inFlight.clear();
+                inFlight.forEach(f -> f.future().cancel(true));
                 pool.shutdownNow();
+                if (awaitTermination()) {
+                    inFlight.forEach(f -> back.add(f.buffer()));
+                } // else a thread may still write into them: leave them to the garbage collector
+                inFlight.clear();
+            }
+            free.clear();
+            current = null;
+            buffers.give(back);
+        }
+
+        private boolean awaitTermination() {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

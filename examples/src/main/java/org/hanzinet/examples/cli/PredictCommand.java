@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hanzinet.core.Parallel;
+import org.hanzinet.core.Tensor;
 import org.hanzinet.data.image.ImageFormatException;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.data.CtwData;
-import org.hanzinet.examples.data.ImageSample;
 import org.hanzinet.examples.eval.Prediction;
 import org.hanzinet.examples.report.Json;
 import org.hanzinet.examples.report.RunFolder;
@@ -75,9 +75,9 @@ public final class PredictCommand implements Callable<Integer> {
         PhotoInputs.OutputNames names = new PhotoInputs.OutputNames();
         int skipped = 0;
         for (Path p : inputs.photos()) {
-            ImageSample s;
+            Tensor image;
             try {
-                s = load(p, cfg.imageSize());
+                image = load(p, cfg.imageSize());
             } catch (RuntimeException e) {
                 if (inputs.photos().size() == 1 && Files.isRegularFile(input)) {
                     throw e; // a single photo that cannot be read is an error, not a skip
@@ -86,7 +86,7 @@ public final class PredictCommand implements Callable<Integer> {
                 skipped++;
                 continue;
             }
-            for (Path written : Prediction.write(model, s, threshold, target, names.next(p))) {
+            for (Path written : Prediction.write(model, image, null, null, threshold, target, names.next(p))) {
                 out.println(written);
             }
         }
@@ -100,7 +100,7 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static ImageSample load(Path p, int size) {
+    private static Tensor load(Path p, int size) {
         if (Files.isDirectory(p)) {
             throw new IllegalArgumentException("a directory, not a photo");
         }

@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.hanzinet.data.dataset.Sample;
 import org.hanzinet.examples.config.ModelKind;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.data.CtwData;
 import org.hanzinet.examples.data.SyntheticCache;
-import org.hanzinet.examples.data.ImageSample;
 import org.hanzinet.examples.data.SplitData;
 import org.hanzinet.examples.eval.Evaluation;
 import org.hanzinet.examples.eval.Prediction;
@@ -98,8 +98,9 @@ public final class ReproduceCommand implements Callable<Integer> {
         Evaluation.Result ev = Evaluation.run(trained.model(), split.test(), cfg.batchSize(), folder, overlays);
         RunReport.write(folder, cfg, trained.history(), ev.metrics(), ev.overlays(), CtwData.splitSizes(split));
         EvaluateCommand.print(out, cfg, ev.metrics());
-        ImageSample sample = split.test().get(0);
-        Prediction.write(trained.model(), sample, 0.5, folder.dir().resolve("predictions"), Evaluation.safe(sample.id()));
+        Sample sample = split.test().get(0);
+        Prediction.write(trained.model(), sample.image(), sample.mask(), sample.ignore(), 0.5,
+                folder.dir().resolve("predictions"), Evaluation.safe(sample.id()));
         return new ReproduceReport.Entry(cfg, folder.dir(), trained.history(), ev.metrics(),
                 ev.overlays().isEmpty() ? null : ev.overlays().get(0), (System.nanoTime() - t0) / 1e9);
     }

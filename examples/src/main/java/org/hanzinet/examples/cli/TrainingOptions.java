@@ -1,6 +1,7 @@
 package org.hanzinet.examples.cli;
 
 import org.hanzinet.examples.config.ModelKind;
+import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.Profile;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.model.Head;
@@ -68,11 +69,11 @@ public final class TrainingOptions {
     /** Resolves the configuration for {@code model} with {@code head} reading data from {@code data}. */
     public RunConfig resolve(ModelKind model, Head head, String data) {
         Profile p = Profile.parse(profile);
-        String opt = optimizer != null ? optimizer.toLowerCase(java.util.Locale.ROOT) : model.defaultOptimizer();
-        return new RunConfig(model.cliName(), head.cliName(), p.cliName(), data,
+        OptimizerKind opt = optimizer != null ? OptimizerKind.parse(optimizer) : model.defaultOptimizer();
+        return new RunConfig(model, head, p.cliName(), data,
                 imageSize != null ? imageSize : p.imageSize(), images != null ? images : p.images(),
                 epochs != null ? epochs : model.defaultEpochs(), batchSize != null ? batchSize : model.defaultBatchSize(),
-                opt, lr != null ? lr : (opt.equals(model.defaultOptimizer()) ? model.defaultLr() : opt.equals("sgd") ? 0.005 : 0.001),
+                opt, lr != null ? lr : (opt == model.defaultOptimizer() ? model.defaultLr() : opt.defaultLr()),
                 momentum, beta1, beta2, eps, weightDecay, trainFraction, valFraction, seed,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors());
     }

@@ -1,12 +1,17 @@
 package org.hanzinet.examples.config;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.Objects;
 import org.hanzinet.examples.model.Head;
 
 /**
  * Everything that determines a training run, fully resolved (defaults applied, overrides merged). Written
  * to {@code config.json} in the run folder and stored in the checkpoint, so a run can be resumed or
  * repeated from its folder alone.
+ *
+ * <p>{@code model}, {@code head} and {@code optimizer} are written as their command-line names
+ * ({@code "model1"}, {@code "1d"}, {@code "sgd"}), as when they were strings, so older {@code config.json}
+ * files still load.
  *
  * @param data          folder with a CTW {@code .jsonl} file and its images
  * @param images        first N images of the annotation file (0 = all)
@@ -15,26 +20,24 @@ import org.hanzinet.examples.model.Head;
  * @param threads       worker threads; bitwise reproducibility holds for the same count
  */
 public record RunConfig(
-        String model, String head, String profile, String data, int imageSize, int images,
-        int epochs, int batchSize, String optimizer, double lr, double momentum,
+        ModelKind model, Head head, String profile, String data, int imageSize, int images,
+        int epochs, int batchSize, OptimizerKind optimizer, double lr, double momentum,
         double beta1, double beta2, double eps, double weightDecay,
         double trainFraction, double valFraction, long seed, int threads) {
 
     public RunConfig {
-        ModelKind.parse(model);
-        Head.parse(head);
+        Objects.requireNonNull(model, "config: model is missing (model1 or model2)");
+        Objects.requireNonNull(head, "config: head is missing (1d or 2d)");
+        Objects.requireNonNull(optimizer, "config: optimizer is missing (sgd or adam)");
         if (imageSize < 16) {
             throw new IllegalArgumentException("--image-size must be >= 16, got " + imageSize);
         }
         requirePositive("--epochs", epochs);
         requirePositive("--batch-size", batchSize);
         requirePositive("--threads", threads);
-        ImageSizeLimit.check(ModelKind.parse(model), imageSize, batchSize);
+        ImageSizeLimit.check(model, imageSize, batchSize);
         if (images < 0) {
             throw new IllegalArgumentException("--images must be >= 0 (0 = all), got " + images);
-        }
-        if (!optimizer.equals("sgd") && !optimizer.equals("adam")) {
-            throw new IllegalArgumentException("--optimizer must be sgd or adam, got '" + optimizer + "'");
         }
         if (!(lr > 0) || Double.isInfinite(lr)) {
             throw new IllegalArgumentException("--lr must be a positive number, got " + lr);
@@ -51,20 +54,10 @@ public record RunConfig(
         }
     }
 
-    @JsonIgnore
-    public ModelKind modelKind() {
-        return ModelKind.parse(model);
-    }
-
-    @JsonIgnore
-    public Head headKind() {
-        return Head.parse(head);
-    }
-
     /** Short run name: {@code model1-1d}. */
     @JsonIgnore
     public String runName() {
-        return modelKind().cliName() + "-" + headKind().cliName();
+        return model.cliName() + "-" + head.cliName();
     }
 
     public RunConfig withData(String newData) {
@@ -73,7 +66,7 @@ public record RunConfig(
     }
 
     public RunConfig withModel(ModelKind m, Head h) {
-        return new RunConfig(m.cliName(), h.cliName(), profile, data, imageSize, images, epochs, batchSize, optimizer,
+        return new RunConfig(m, h, profile, data, imageSize, images, epochs, batchSize, optimizer,
                 lr, momentum, beta1, beta2, eps, weightDecay, trainFraction, valFraction, seed, threads);
     }
 }

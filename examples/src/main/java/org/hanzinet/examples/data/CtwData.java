@@ -1,11 +1,8 @@
 package org.hanzinet.examples.data;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -13,21 +10,24 @@ import org.hanzinet.core.Tensor;
 import org.hanzinet.data.ctw.CtwImage;
 import org.hanzinet.data.ctw.CtwReadOptions;
 import org.hanzinet.data.ctw.CtwReader;
+import org.hanzinet.data.dataset.CtwDataset;
+import org.hanzinet.data.dataset.DatasetOptions;
+import org.hanzinet.data.dataset.Split;
 import org.hanzinet.data.image.ImageDecoder;
 import org.hanzinet.data.image.ImageTensors;
 import org.hanzinet.data.image.Normalization;
 import org.hanzinet.data.image.Resize;
-import org.hanzinet.data.mask.Masks;
 import org.hanzinet.examples.config.RunConfig;
 
 /**
- * The examples' view of a CTW-format folder (through the data module): finds the annotation file and the
- * photos, reads the first N images, rasterises masks at the run's size and splits in file order. Images
- * up to {@value #CACHE_LIMIT} pixels a side are decoded once and kept; larger ones are decoded when a
- * batch needs them (51 images at 2048 x 2048 would hold 4.3 GB).
+ * The examples' view of a CTW-format folder: finds the annotation file and the photos, reads the first N
+ * images and splits them in file order into the data module's {@link CtwDataset}s, which decode, resize
+ * (area average) to the run's size and rasterise the masks. Up to {@value #CACHE_LIMIT} pixels a side
+ * the decoded, resized photos are kept (as bytes) after first use; larger ones are decoded when a batch
+ * needs them (51 images at 2048 x 2048 would hold 640 MB of bytes, 4.3 GB as float tensors).
  */
 public final class CtwData {
-    /** Side up to which all samples are decoded up front and cached. */
+    /** Side up to which every decoded, resized photo is cached. */
     public static final int CACHE_LIMIT = 512;
 
     private CtwData() {}
@@ -40,7 +40,8 @@ public final class CtwData {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("no images in " + annotations + " (the annotation file is empty)");
         }
-        int[] sizes = SplitData.sizes(images.size(), cfg.trainFraction(), cfg.valFraction());
+        Split<CtwImage> split = Split.inOrder(images, cfg.trainFraction(), cfg.valFraction());
+        int[] sizes = {split.train().size(), split.validation().size(), split.test().size()};
         if (sizes[0] == 0 || sizes[2] == 0) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "%d images give %d training and %d test images with fractions %.2f / %.2f / rest: need at least one "
@@ -48,49 +49,33 @@ public final class CtwData {
                     cfg.trainFraction(), cfg.valFraction(), cfg.images() == 0 ? "no more" : "maybe more"));
         }
         Path imageDir = imageDir(annotations, images.get(0));
-        List<ImageSample> all = samples(images, imageDir, cfg.imageSize());
         String source = annotations + " (" + images.size() + " images)";
-        return new SplitData(source, all.subList(0, sizes[0]), all.subList(sizes[0], sizes[0] + sizes[1]),
-                all.subList(sizes[0] + sizes[1], images.size()));
+        return new SplitData(source, dataset(imageDir, split.train(), cfg.imageSize()),
+                dataset(imageDir, split.validation(), cfg.imageSize()), dataset(imageDir, split.test(), cfg.imageSize()));
     }
 
     public static int[] splitSizes(SplitData d) {
-        return new int[] {d.train().size(), d.val().size(), d.test().size()};
+        return d.sizes();
     }
 
-    private static List<ImageSample> samples(List<CtwImage> images, Path dir, int size) {
-        if (size <= CACHE_LIMIT) {
-            List<ImageSample> out = new ArrayList<>(images.size());
-            for (CtwImage im : images) {
-                out.add(sample(im, dir, size));
-            }
-            return List.copyOf(out);
+    /**
+     * {@code images} as {@code size x size} samples (photo resized, masks rasterised at that size), RGB / 255.
+     * Up to {@value #CACHE_LIMIT} px every photo is decoded into the cache here, so a broken file stops the
+     * command before any training (larger photos are decoded when their batch is prepared).
+     */
+    static CtwDataset dataset(Path imageDir, List<CtwImage> images, int size) {
+        boolean cached = size <= CACHE_LIMIT;
+        CtwDataset ds = new CtwDataset(imageDir, images, DatasetOptions.defaults().withSize(size, size)
+                .withNormalization(Normalization.UNIT).withCacheBytes(cached ? 3L * size * size * images.size() : 0));
+        for (int i = 0; cached && i < images.size(); i++) {
+            ds.pixels(i);
         }
-        return new AbstractList<>() {
-            @Override
-            public ImageSample get(int i) {
-                return sample(images.get(i), dir, size);
-            }
-
-            @Override
-            public int size() {
-                return images.size();
-            }
-        };
+        return ds;
     }
 
-    /** One image at {@code size x size}: photo resized (area average), masks rasterised at that size. */
-    static ImageSample sample(CtwImage im, Path dir, int size) {
-        Path file = dir.resolve(im.fileName());
-        Tensor image = ImageTensors.toChw(Resize.to(ImageDecoder.decode(file, im.width(), im.height()), size, size),
-                Normalization.UNIT);
-        return new ImageSample(im.imageId(), image, Masks.characters(im, size, size), Masks.ignore(im, size, size));
-    }
-
-    /** A bare photo for predict, resized to {@code size x size}; no mask. */
-    public static ImageSample loadPhoto(Path file, int size) {
-        Tensor image = ImageTensors.toChw(Resize.to(ImageDecoder.decode(file), size, size), Normalization.UNIT);
-        return new ImageSample(file.getFileName().toString(), image, null, null);
+    /** A bare photo for predict: {@code [3, size, size]} RGB in [0, 1], resized as the training images were. */
+    public static Tensor loadPhoto(Path file, int size) {
+        return ImageTensors.toChw(Resize.to(ImageDecoder.decode(file), size, size), Normalization.UNIT);
     }
 
     /**

@@ -1,17 +1,17 @@
 package org.hanzinet.examples.data;
 
-import java.util.List;
+import org.hanzinet.data.dataset.CtwDataset;
 
 /**
  * The seed's split, in file order without shuffling: the first {@code train} images, then {@code val},
- * then {@code test}. Lists may load lazily (large images are read when asked for).
+ * then {@code test}, each a data-module {@link CtwDataset} at the run's image size.
+ *
+ * @param source the annotation file and its image count, for reports
  */
-public record SplitData(String source, List<ImageSample> train, List<ImageSample> val, List<ImageSample> test) {
+public record SplitData(String source, CtwDataset train, CtwDataset val, CtwDataset test) {
 
-    /** Split sizes for {@code n} images: floor(n * trainFraction), floor(n * valFraction), the rest. */
-    public static int[] sizes(int n, double trainFraction, double valFraction) {
-        int train = (int) Math.floor(n * trainFraction + 1e-9);
-        int val = (int) Math.floor(n * valFraction + 1e-9);
-        return new int[] {train, val, n - train - val};
+    /** {train, validation, test} image counts. */
+    public int[] sizes() {
+        return new int[] {train.size(), val.size(), test.size()};
     }
 }

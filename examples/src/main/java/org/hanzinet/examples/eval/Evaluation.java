@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.hanzinet.core.Tensor;
-import org.hanzinet.examples.data.Batch;
-import org.hanzinet.examples.data.ImageSample;
+import org.hanzinet.data.dataset.Batch;
+import org.hanzinet.data.dataset.CtwDataset;
+import org.hanzinet.data.dataset.DataLoader;
 import org.hanzinet.examples.report.Json;
-import org.hanzinet.examples.report.Overlay;
 import org.hanzinet.examples.report.Png;
+import org.hanzinet.examples.report.PredictionOverlay;
 import org.hanzinet.examples.report.RunFolder;
+import org.hanzinet.examples.train.Trainer;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.train.Metrics;
 import org.hanzinet.nn.train.PixelMetrics;
@@ -24,25 +26,26 @@ public final class Evaluation {
 
     private Evaluation() {}
 
-    public static Result run(Module model, List<ImageSample> test, int batchSize, RunFolder folder, int overlays)
+    public static Result run(Module model, CtwDataset test, int batchSize, RunFolder folder, int overlays)
             throws IOException {
-        if (test.isEmpty()) {
+        if (test.size() == 0) {
             throw new IllegalArgumentException("the test split is empty: use more --images or smaller "
                     + "--train-fraction/--val-fraction");
         }
         model.eval();
         PixelMetrics acc = new PixelMetrics(0.5);
         List<String> written = new ArrayList<>();
-        for (int from = 0; from < test.size(); from += batchSize) {
-            Batch b = Batch.range(test, from, Math.min(test.size(), from + batchSize));
-            Tensor probs = model.forward(b.images());
-            acc.add(probs, b.masks(), b.ignores());
-            for (int i = 0; i < b.size() && from + i < overlays; i++) {
-                ImageSample s = b.samples().get(i);
-                String name = String.format("%02d-%s.png", from + i, safe(s.id()));
-                Png.write(Overlay.render(s.image(), probs.slice(i), s.mask(), s.ignore()),
-                        folder.overlays().resolve(name));
-                written.add(name);
+        try (DataLoader.Epoch batches = new DataLoader(test, Trainer.evaluationOptions(batchSize)).epoch(0)) {
+            for (int from = 0; batches.hasNext(); from += batchSize) {
+                Batch b = batches.next();
+                Tensor probs = model.forward(b.images());
+                acc.add(probs, b.masks(), b.ignores());
+                for (int i = 0; i < b.size() && from + i < overlays; i++) {
+                    String name = String.format("%02d-%s.png", from + i, safe(b.ids().get(i)));
+                    Png.write(PredictionOverlay.render(b.images().slice(i), probs.slice(i), b.masks().slice(i),
+                            b.ignores().slice(i)), folder.overlays().resolve(name));
+                    written.add(name);
+                }
             }
         }
         Metrics m = acc.result();

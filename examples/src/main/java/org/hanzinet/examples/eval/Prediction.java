@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.hanzinet.core.Tensor;
-import org.hanzinet.examples.data.ImageSample;
-import org.hanzinet.examples.report.Overlay;
 import org.hanzinet.examples.report.Png;
+import org.hanzinet.examples.report.PredictionOverlay;
 import org.hanzinet.nn.Module;
 
 /**
@@ -16,19 +15,24 @@ import org.hanzinet.nn.Module;
 public final class Prediction {
     private Prediction() {}
 
-    /** Returns the three files written. {@code sample.mask()} may be null (a bare photo). */
-    public static List<Path> write(Module model, ImageSample sample, double threshold, Path outDir, String name)
-            throws IOException {
+    /**
+     * Returns the three files written.
+     *
+     * @param image  {@code [3, H, W]} RGB in [0, 1]
+     * @param truth  {@code [1, H, W]} ground-truth mask, or null for a bare photo
+     * @param ignore {@code [1, H, W]} ignored regions, or null
+     */
+    public static List<Path> write(Module model, Tensor image, Tensor truth, Tensor ignore, double threshold,
+                                   Path outDir, String name) throws IOException {
         model.eval();
-        int s = sample.image().size(1);
-        Tensor probs = model.forward(sample.image().reshape(1, 3, s, sample.image().size(2))).slice(0).copy();
+        Tensor probs = model.forward(image.reshape(1, 3, image.size(1), image.size(2))).slice(0).copy();
         Tensor mask = probs.copy().map(p -> p > threshold ? 1f : 0f);
         Path prob = outDir.resolve(name + "-probability.png");
         Path bin = outDir.resolve(name + "-mask.png");
         Path overlay = outDir.resolve(name + "-overlay.png");
         Png.write(Png.fromGrey(probs), prob);
         Png.write(Png.fromGrey(mask), bin);
-        Png.write(Overlay.render(sample.image(), probs, sample.mask(), sample.ignore()), overlay);
+        Png.write(PredictionOverlay.render(image, probs, truth, ignore), overlay);
         return List.of(prob, bin, overlay);
     }
 }

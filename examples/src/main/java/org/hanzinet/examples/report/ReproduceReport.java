@@ -29,9 +29,9 @@ public final class ReproduceReport {
         for (Entry e : entries) {
             EpochRecord last = e.history().get(e.history().size() - 1);
             Metrics m = e.metrics();
-            sb.append("| [").append(e.config().modelKind().cliName()).append("](")
+            sb.append("| [").append(e.config().model().cliName()).append("](")
                     .append(file.getParent().relativize(e.runDir().resolve("report.md"))).append(") | ")
-                    .append(e.config().headKind().cliName()).append(" | ")
+                    .append(e.config().head().cliName()).append(" | ")
                     .append(RunReport.f4(last.lastBatchLoss())).append(" | ").append(RunReport.f4(last.valLoss()))
                     .append(" | ").append(RunReport.f4(m.loss())).append(" | ").append(RunReport.f4(m.pixelAccuracy()))
                     .append(" | ").append(RunReport.f4(m.precision())).append(" | ").append(RunReport.f4(m.recall()))

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.examples.config.ModelKind;
+import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.nn.train.Metrics;
 import org.hanzinet.examples.train.EpochRecord;
@@ -21,15 +22,15 @@ public final class RunReport {
      */
     public static void write(RunFolder folder, RunConfig cfg, List<EpochRecord> history, Metrics metrics,
                              List<String> overlays, int[] split) throws IOException {
-        ModelKind m = cfg.modelKind();
+        ModelKind m = cfg.model();
         StringBuilder sb = new StringBuilder();
         sb.append("# ").append(cfg.runName()).append(": ").append(title(cfg)).append("\n\n");
         sb.append(String.format(Locale.ROOT, "Data: `%s`, images %d x %d, split %d train / %d validation / %d test "
                         + "(file order, as the seed).%n%n", cfg.data(), cfg.imageSize(), cfg.imageSize(), split[0],
                 split[1], split[2]));
         sb.append(String.format(Locale.ROOT, "Training: %s lr %s%s, batch %d, %d epochs, BCE, seed %d, %d threads; "
-                        + "first Linear in_features %d. Full configuration: `config.json`.%n%n", cfg.optimizer(),
-                num(cfg.lr()), cfg.optimizer().equals("sgd") ? " momentum " + num(cfg.momentum()) : "",
+                        + "first Linear in_features %d. Full configuration: `config.json`.%n%n", cfg.optimizer().cliName(),
+                num(cfg.lr()), cfg.optimizer() == OptimizerKind.SGD ? " momentum " + num(cfg.momentum()) : "",
                 cfg.batchSize(), cfg.epochs(), cfg.seed(), cfg.threads(),
                 m == ModelKind.MODEL1 ? org.hanzinet.examples.model.ReferenceModels.model1Features(cfg.imageSize())
                         : org.hanzinet.examples.model.ReferenceModels.model2Features(cfg.imageSize())));
@@ -50,9 +51,9 @@ public final class RunReport {
     }
 
     static String title(RunConfig cfg) {
-        String head = cfg.headKind().cliName().equals("1d") ? "the seed's 1-D band head"
-                : (cfg.modelKind() == ModelKind.MODEL1 ? "2-D 8 x 8 grid head" : "2-D 4 x 5 grid head");
-        return (cfg.modelKind() == ModelKind.MODEL1 ? "model 1 (ChineseChar)" : "model 2 (ConvNet)") + ", " + head;
+        String head = cfg.head().cliName().equals("1d") ? "the seed's 1-D band head"
+                : (cfg.model() == ModelKind.MODEL1 ? "2-D 8 x 8 grid head" : "2-D 4 x 5 grid head");
+        return (cfg.model() == ModelKind.MODEL1 ? "model 1 (ChineseChar)" : "model 2 (ConvNet)") + ", " + head;
     }
 
     private static void losses(StringBuilder sb, ModelKind m, List<EpochRecord> history) {

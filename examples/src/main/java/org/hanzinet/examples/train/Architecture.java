@@ -21,7 +21,7 @@ public record Architecture(String model, String head, int imageSize) {
 
     /** The architecture a run configuration builds. */
     public static Architecture of(RunConfig cfg) {
-        return new Architecture(cfg.modelKind().cliName(), cfg.headKind().cliName(), cfg.imageSize());
+        return new Architecture(cfg.model().cliName(), cfg.head().cliName(), cfg.imageSize());
     }
 
     public String toJson() {

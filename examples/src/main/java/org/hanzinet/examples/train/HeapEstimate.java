@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.hanzinet.examples.config.ModelKind;
+import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.model.ReferenceModels;
 
@@ -27,14 +28,16 @@ public final class HeapEstimate {
         HeapEstimate e = new HeapEstimate();
         long s = cfg.imageSize();
         int n = cfg.batchSize();
-        long params = parameterCount(cfg.modelKind(), cfg.imageSize());
-        int state = cfg.optimizer().equals("adam") ? 2 : (cfg.momentum() != 0 ? 1 : 0);
+        long params = parameterCount(cfg.model(), cfg.imageSize());
+        int state = cfg.optimizer() == OptimizerKind.ADAM ? 2 : (cfg.momentum() != 0 ? 1 : 0);
         e.terms.put("parameters x (value + gradient + " + state + " optimiser buffers)", params * FLOAT * (2 + state));
-        long act = activationFloatsPerImage(cfg.modelKind(), s);
+        long act = activationFloatsPerImage(cfg.model(), s);
         // +10 %: the convolutions' padded input copies and packed gradients per thread (measured at 2048 px).
         e.terms.put("layer outputs and gradients (batch " + n + ")", act * n * FLOAT * 11 / 10);
-        e.terms.put("batch tensors (image, mask, weight, loss gradient)", 6 * s * s * n * FLOAT);
-        e.terms.put("cached data set (" + cachedImages + " images)", 5 * s * s * cachedImages * FLOAT);
+        // The loader's one reusable batch (image 3, mask, ignore, weight), shared by training and validation,
+        // and the loss gradient.
+        e.terms.put("batch tensors (image, mask, ignore, weight; loss gradient)", 7 * s * s * n * FLOAT);
+        e.terms.put("cached data set (" + cachedImages + " images as RGB bytes)", 3 * s * s * cachedImages);
         e.terms.put("JVM and I/O base", BASE);
         return e;
     }

@@ -6,10 +6,13 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.hanzinet.core.Rng;
+import org.hanzinet.core.Seeds;
 import org.hanzinet.core.Tensor;
-import org.hanzinet.examples.data.Batch;
-import org.hanzinet.examples.data.ImageSample;
+import org.hanzinet.data.dataset.Batch;
+import org.hanzinet.data.dataset.BatchBuffers;
+import org.hanzinet.data.dataset.CtwDataset;
+import org.hanzinet.data.dataset.DataLoader;
+import org.hanzinet.data.dataset.LoaderOptions;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.layers.Dropout;
 import org.hanzinet.nn.loss.BCELoss;
@@ -17,10 +20,13 @@ import org.hanzinet.nn.loss.Reduction;
 import org.hanzinet.nn.optim.Optimizer;
 
 /**
- * The training loop: per epoch a shuffled pass over the training split (order drawn from
- * (seed, epoch)), dropout reseeded per batch from (seed, epoch, batch), validation loss, and a checkpoint.
- * Because no random state crosses an epoch boundary except through the checkpoint, resuming gives the
- * same losses bit for bit as an uninterrupted run (same seed, same thread count).
+ * The training loop: per epoch a shuffled pass over the training split through the data module's
+ * {@link DataLoader} (order drawn from (seed, SHUFFLE, epoch)), dropout reseeded per batch from
+ * (seed, DROPOUT, epoch, batch), validation loss, and a checkpoint. Because no random state crosses an
+ * epoch boundary except through the checkpoint, resuming gives the same losses bit for bit as an
+ * uninterrupted run (same seed, same thread count). Training and validation batches are prepared on the
+ * training thread (no prefetch: at 2048 px a second batch would cost 0.5 GB for a few per cent of
+ * speed) into one set of batch tensors that both loaders reuse for the whole run.
  */
 public final class Trainer {
     private final Module model;
@@ -46,19 +52,23 @@ public final class Trainer {
      *
      * @throws TrainingDivergedException on a NaN/infinite batch loss (the last checkpoint stays as it was)
      */
-    public List<EpochRecord> train(List<ImageSample> train, List<ImageSample> val, int epochs, int batchSize, long seed,
+    public List<EpochRecord> train(CtwDataset train, CtwDataset val, int epochs, int batchSize, long seed,
                                    CheckpointStore.Restored start) {
         return train(train, val, epochs, epochs, batchSize, seed, start);
     }
 
     /** As above, but stops (checkpoint written) after epoch {@code stopAfter}: a session of a longer run. */
-    public List<EpochRecord> train(List<ImageSample> train, List<ImageSample> val, int epochs, int stopAfter,
+    public List<EpochRecord> train(CtwDataset train, CtwDataset val, int epochs, int stopAfter,
                                    int batchSize, long seed, CheckpointStore.Restored start) {
+        BatchBuffers buffers = new BatchBuffers();
+        DataLoader trainLoader = new DataLoader(train, LoaderOptions.of(batchSize).withSeed(seed).withPrefetch(0, 1),
+                buffers);
+        DataLoader valLoader = new DataLoader(val, evaluationOptions(batchSize), buffers);
         List<EpochRecord> history = new ArrayList<>(start.history());
         for (int epoch = start.epoch() + 1; epoch <= Math.min(epochs, stopAfter); epoch++) {
             long t0 = System.nanoTime();
-            double[] losses = trainEpoch(train, epoch, epochs, batchSize, seed);
-            double valLoss = val.isEmpty() ? Double.NaN : validationLoss(val, batchSize);
+            double[] losses = trainEpoch(trainLoader, epoch, epochs, seed);
+            double valLoss = val.size() == 0 ? Double.NaN : validationLoss(valLoader);
             EpochRecord r = new EpochRecord(epoch, losses[0], losses[1], valLoss, (System.nanoTime() - t0) / 1e9);
             history.add(r);
             // As the seed printed it: loss.item() of the last batch, a float32 shown as a double.
@@ -75,23 +85,29 @@ public final class Trainer {
         return history;
     }
 
+    /** Unshuffled, in file order, on the calling thread: validation and evaluation. */
+    public static LoaderOptions evaluationOptions(int batchSize) {
+        return LoaderOptions.of(batchSize).withShuffle(false).withPrefetch(0, 1);
+    }
+
     /** One epoch; returns {mean batch loss, last batch loss}. */
-    private double[] trainEpoch(List<ImageSample> train, int epoch, int epochs, int batchSize, long seed) {
+    private double[] trainEpoch(DataLoader loader, int epoch, int epochs, long seed) {
         model.train();
-        int[] order = shuffledOrder(train.size(), Seeds.derive(seed, Seeds.SHUFFLE, epoch));
-        int batches = (train.size() + batchSize - 1) / batchSize;
+        int batches = loader.batchCount();
         ProgressBar bar = new ProgressBar(err, String.format(Locale.ROOT, "epoch %d/%d", epoch, epochs), batches,
                 progressMode, 5000);
         double sum = 0;
         double last = Double.NaN;
-        for (int b = 0; b < batches; b++) {
-            int from = b * batchSize;
-            int to = Math.min(train.size(), from + batchSize);
-            Batch batch = Batch.of(train, order, from, to);
-            reseedDropout(model, Seeds.derive(seed, Seeds.DROPOUT, epoch, b));
-            last = step(batch, epoch, b + 1);
-            sum += last;
-            bar.update(b + 1, to, sum / (b + 1));
+        int images = 0;
+        try (DataLoader.Epoch e = loader.epoch(epoch)) {
+            for (int b = 0; b < batches; b++) {
+                Batch batch = e.next();
+                reseedDropout(model, Seeds.derive(seed, Seeds.DROPOUT, epoch, b));
+                last = step(batch, epoch, b + 1);
+                sum += last;
+                images += batch.size();
+                bar.update(b + 1, images, sum / (b + 1));
+            }
         }
         return new double[] {sum / batches, last};
     }
@@ -126,13 +142,13 @@ public final class Trainer {
     }
 
     /** Mean BCE over all non-ignored validation pixels, in evaluation mode (dropout off). */
-    public double validationLoss(List<ImageSample> val, int batchSize) {
+    private double validationLoss(DataLoader val) {
         model.eval();
         double sum = 0;
         double weight = 0;
-        try {
-            for (int from = 0; from < val.size(); from += batchSize) {
-                Batch batch = Batch.range(val, from, Math.min(val.size(), from + batchSize));
+        try (DataLoader.Epoch e = val.epoch(0)) {
+            while (e.hasNext()) {
+                Batch batch = e.next();
                 float l = loss.forward(model.forward(batch.images()), batch.masks(), batch.weights());
                 double w = batch.weights().sum();
                 sum += l * w;
@@ -142,22 +158,6 @@ public final class Trainer {
             model.train();
         }
         return weight == 0 ? Double.NaN : sum / weight;
-    }
-
-    /** A Fisher-Yates permutation of {@code 0..n-1} from its own seed. */
-    public static int[] shuffledOrder(int n, long seed) {
-        Rng rng = new Rng(seed);
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
     }
 
     /** Gives every Dropout in the model a seed derived from {@code seed} and its position. */

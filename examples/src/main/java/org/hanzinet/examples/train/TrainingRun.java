@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Rng;
+import org.hanzinet.core.Seeds;
+import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.data.SplitData;
 import org.hanzinet.examples.report.Json;
@@ -30,11 +32,11 @@ public final class TrainingRun {
 
     /** Builds the model of {@code cfg} with its initial weights (drawn from the run seed). */
     public static Module buildModel(RunConfig cfg) {
-        return cfg.modelKind().build(cfg.imageSize(), cfg.headKind(), new Rng(Seeds.derive(cfg.seed(), Seeds.INIT)));
+        return cfg.model().build(cfg.imageSize(), cfg.head(), new Rng(Seeds.derive(cfg.seed(), Seeds.INIT)));
     }
 
     public static Optimizer buildOptimizer(RunConfig cfg, Module model) {
-        return cfg.optimizer().equals("sgd")
+        return cfg.optimizer() == OptimizerKind.SGD
                 ? new SGD(model.namedParameters(), cfg.lr(), cfg.momentum(), cfg.weightDecay(), false)
                 : new Adam(model.namedParameters(), cfg.lr(), cfg.beta1(), cfg.beta2(), cfg.eps(), cfg.weightDecay());
     }
@@ -85,7 +87,7 @@ public final class TrainingRun {
     public static void writeLosses(RunConfig cfg, RunFolder folder, List<EpochRecord> history) throws IOException {
         LossCsv.write(folder.losses(), history);
         LossCurvePlot.write(folder.lossCurve(), cfg.runName() + " (" + cfg.imageSize() + " px)", history,
-                SeedFigures.trainLosses(cfg.modelKind()));
+                SeedFigures.trainLosses(cfg.model()));
     }
 
     /**

@@ -22,7 +22,8 @@ import org.hanzinet.nn.optim.Optimizer;
  * optimiser's state, as a safetensors file that PyTorch users can open: tensors under their
  * {@code state_dict} names and layouts (conv weight
  * [out, in, kh, kw], linear weight [out, in]), optimiser state under {@code optim.<name>}, provenance
- * ({@link Provenance}) in {@code __metadata__}.
+ * ({@link Provenance}) in {@code __metadata__}. Buffers PyTorch keeps as int64 ({@code num_batches_tracked})
+ * are written and expected as I64 ({@link Module#storedDTypes()}), everything else as F32.
  *
  * <p>Writes are atomic ({@link AtomicFiles}): the file is written to a temporary file
  * {@code .<name>.<digits>.hanzinet.tmp} in the same directory, forced to disk, then renamed over the
@@ -69,7 +70,7 @@ public final class Checkpoint {
         if (optimizer != null) {
             meta.put(Provenance.OPTIMIZER, optimizer.getClass().getSimpleName());
         }
-        writeAtomically(file, tensors(model, optimizer), meta, UnaryOperator.identity());
+        writeAtomically(file, tensors(model, optimizer), model.storedDTypes(), meta, UnaryOperator.identity());
     }
 
     /**
@@ -84,7 +85,7 @@ public final class Checkpoint {
     public static Map<String, String> load(Path file, Module model, Optimizer optimizer) throws IOException {
         try (SafeTensorsReader r = SafeTensors.open(file)) {
             Map<String, Tensor> state = model.stateDict();
-            checkCompatible(r, state, model.namedBuffers().keySet(), optimizer);
+            checkCompatible(r, state, model.namedBuffers().keySet(), model.storedDTypes(), optimizer);
             if (optimizer != null) { // first: the optimiser validates its state before changing anything
                 loadOptimizerState(r, optimizer);
             }
@@ -136,11 +137,17 @@ public final class Checkpoint {
      */
     static void writeAtomically(Path file, Map<String, Tensor> tensors, Map<String, String> meta,
             UnaryOperator<WritableByteChannel> wrap) throws IOException {
-        AtomicFiles.write(file, ch -> SafeTensors.write(wrap.apply(ch), tensors, meta));
+        writeAtomically(file, tensors, Map.of(), meta, wrap);
+    }
+
+    /** As above, with the tensors {@code dtypes} names stored as that dtype (I64 buffers). */
+    static void writeAtomically(Path file, Map<String, Tensor> tensors, Map<String, DType> dtypes,
+            Map<String, String> meta, UnaryOperator<WritableByteChannel> wrap) throws IOException {
+        AtomicFiles.write(file, ch -> SafeTensors.write(wrap.apply(ch), tensors, dtypes, meta));
     }
 
     private static void checkCompatible(SafeTensorsReader r, Map<String, Tensor> state, Set<String> bufferNames,
-            Optimizer optimizer) throws CheckpointMismatchException {
+            Map<String, DType> dtypes, Optimizer optimizer) throws CheckpointMismatchException {
         Path f = r.file();
         for (Map.Entry<String, Tensor> e : state.entrySet()) {
             TensorEntry t = r.entry(e.getKey());
@@ -150,7 +157,7 @@ public final class Checkpoint {
                 throw new CheckpointMismatchException(f + ": missing tensor '" + e.getKey() + "' (model " + kind + " of shape "
                         + Arrays.toString(want) + ")");
             }
-            requireF32(f, t);
+            requireDType(f, t, dtypes.getOrDefault(e.getKey(), DType.F32));
             if (!Arrays.equals(t.shape(), Arrays.stream(want).asLongStream().toArray())) {
                 throw new CheckpointMismatchException(f + ": tensor '" + e.getKey() + "' has shape "
                         + Arrays.toString(t.shape()) + " but the model expects " + Arrays.toString(want));
@@ -160,7 +167,7 @@ public final class Checkpoint {
         for (TensorEntry t : r.entries()) {
             if (t.name().startsWith(OPTIM_PREFIX)) {
                 hasOptim = true;
-                requireF32(f, t);
+                requireDType(f, t, DType.F32);
             } else if (!state.containsKey(t.name())) {
                 throw new CheckpointMismatchException(f + ": unexpected tensor '" + t.name() + "' of shape "
                         + Arrays.toString(t.shape()) + " (the model has no such parameter)");
@@ -178,10 +185,11 @@ public final class Checkpoint {
         }
     }
 
-    private static void requireF32(Path f, TensorEntry t) throws CheckpointMismatchException {
-        if (t.dtype() != DType.F32) {
+    /** F32 for parameters and most buffers; I64 for int64 buffers (PyTorch's num_batches_tracked). */
+    private static void requireDType(Path f, TensorEntry t, DType want) throws CheckpointMismatchException {
+        if (t.dtype() != want) {
             throw new CheckpointMismatchException(f + ": tensor '" + t.name() + "' has dtype " + t.dtype()
-                    + ", expected F32");
+                    + ", expected " + want);
         }
     }
 }

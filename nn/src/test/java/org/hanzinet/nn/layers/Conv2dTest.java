@@ -8,6 +8,7 @@ import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.conv.ConvImpl;
 import org.hanzinet.core.simd.VectorizationProvider;
+import org.hanzinet.core.testing.ExpectedPath;
 import org.hanzinet.core.testing.HanzinetTestBase;
 import org.hanzinet.core.testing.TensorAssert;
 import org.hanzinet.nn.testing.GradientCheck;
@@ -81,16 +82,20 @@ class Conv2dTest extends HanzinetTestBase {
         TensorAssert.assertClose("bias grad x2", conv.bias().grad(), onceBias.scale(2f), 1e-6, 1e-6);
     }
 
+    /** Unforced, a 5x5 layer runs the direct convolution on the kernels this JVM should run; the property forces another. */
     @Test
-    void defaultChoiceIsTheVectorPathWhenRequired() {
-        Conv2d conv = new Conv2d(3, 16, 5, 1, 0, true, rng);
-        conv.forward(randomTensor(1, 3, 12, 12));
-        if (ConvImpl.forced() != null) {
-            assertThat(conv.lastImplementation()).isEqualTo(ConvImpl.forced());
-        } else if (Boolean.getBoolean(VectorizationProvider.REQUIRED_PROPERTY)) {
-            assertThat(VectorizationProvider.get().convKernels().name()).startsWith("panama-");
-            assertThat(conv.lastImplementation()).isEqualTo(ConvImpl.SIMD);
-        }
+    void defaultChoiceIsTheDirectPathAndThePropertyForcesAnother() {
+        ExpectedPath.withProperty(ConvImpl.PROPERTY, null, () -> {
+            Conv2d conv = new Conv2d(3, 16, 5, 1, 0, true, rng);
+            conv.forward(randomTensor(1, 3, 12, 12));
+            assertThat(conv.lastImplementation()).isEqualTo(ConvImpl.DIRECT);
+            assertThat(VectorizationProvider.get().isVectorized()).as("Vector API kernels").isEqualTo(ExpectedPath.vectorApi());
+        });
+        ExpectedPath.withProperty(ConvImpl.PROPERTY, "im2col", () -> {
+            Conv2d conv = new Conv2d(3, 16, 5, 1, 0, true, rng);
+            conv.forward(randomTensor(1, 3, 12, 12));
+            assertThat(conv.lastImplementation()).isEqualTo(ConvImpl.IM2COL);
+        });
     }
 
     @Test

@@ -13,12 +13,13 @@ import org.hanzinet.core.Tensor;
  * predicted probability as a heat map (transparent at 0, opaque red-yellow towards 1) and the ground-truth
  * mask outlined in green (ignored regions in blue). Both panels use the same pixel grid, enlarged by an
  * integer factor with nearest-neighbour sampling, so outlines and heat map line up with the characters.
+ * (The data module's {@code Overlay} is the simpler one-panel mask check.)
  */
-public final class Overlay {
+public final class PredictionOverlay {
     private static final Color TRUTH = new Color(0x00e000);
     private static final Color IGNORE = new Color(0x3070ff);
 
-    private Overlay() {}
+    private PredictionOverlay() {}
 
     /** The enlargement used for an image of side {@code size}: panels at least ~512 pixels wide. */
     public static int scaleFor(int size) {

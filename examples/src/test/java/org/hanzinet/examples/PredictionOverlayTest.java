@@ -8,13 +8,12 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.examples.data.CtwData;
-import org.hanzinet.examples.data.ImageSample;
-import org.hanzinet.examples.report.Overlay;
+import org.hanzinet.examples.report.PredictionOverlay;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The seed's overlays were meaningless because of scrambled channels; ours must keep every colour in place. */
-class OverlayTest {
+class PredictionOverlayTest {
     private static final int[] QUADRANTS = {0xff0000, 0x00ff00, 0x0000ff, 0xffff00}; // TL, TR, BL, BR
 
     @TempDir
@@ -32,13 +31,13 @@ class OverlayTest {
         Path file = tmp.resolve("quadrants.png");
         ImageIO.write(src, "png", file.toFile());
 
-        ImageSample photo = CtwData.loadPhoto(file, s);
-        assertThat(photo.image().get(0, 0, 0)).as("red channel of the red quadrant").isEqualTo(1f);
-        assertThat(photo.image().get(2, 0, 0)).as("blue channel of the red quadrant").isEqualTo(0f);
+        Tensor photo = CtwData.loadPhoto(file, s);
+        assertThat(photo.get(0, 0, 0)).as("red channel of the red quadrant").isEqualTo(1f);
+        assertThat(photo.get(2, 0, 0)).as("blue channel of the red quadrant").isEqualTo(0f);
         Tensor mask = Tensor.zeros(1, s, s);
         mask.set(1f, 0, 4, 12); // one character pixel in the green quadrant
-        BufferedImage ov = Overlay.render(photo.image(), Tensor.zeros(1, s, s), mask, null);
-        int f = Overlay.scaleFor(s);
+        BufferedImage ov = PredictionOverlay.render(photo, Tensor.zeros(1, s, s), mask, null);
+        int f = PredictionOverlay.scaleFor(s);
         assertThat(ov.getWidth()).isEqualTo(2 * s * f);
         assertThat(ov.getHeight()).isEqualTo(s * f);
         for (int q = 0; q < 4; q++) {

@@ -30,7 +30,7 @@ public final class BatchPlan {
         return b;
     }
 
-    /** A Fisher-Yates permutation of {@code 0..n-1} from its own seed (the examples' trainer draws the same). */
+    /** A Fisher-Yates permutation of {@code 0..n-1} from its own seed: the order of data's {@code DataLoader.order}. */
     public static int[] shuffledOrder(int n, long seed) {
         Rng rng = new Rng(seed);
         int[] order = new int[n];

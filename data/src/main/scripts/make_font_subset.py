@@ -1,23 +1,39 @@
 #!/usr/bin/env python3
-"""Makes the CJK font subset bundled with hanzinet-data (used by the synthetic CTW generator).
+"""Makes the CJK font subsets bundled with hanzinet-data (used by the synthetic CTW generator).
 
-Source: Debian's fonts-droid-fallback, /usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf
-(Copyright 2006-2010 Google Corp., Apache License 2.0). Keeps the fullwidth forms of printable ASCII (U+FF01..U+FF5E) and the hanzi below
-(about 600 frequent characters and shop-sign words), drops hinting. Needs fontTools (Debian:
+Sources (Debian packages; the licence of each is committed beside its subset):
+- fonts-droid-fallback: DroidSansFallbackFull.ttf (Copyright 2006-2010 Google Corp., Apache License 2.0)
+- fonts-noto-cjk: Noto Sans CJK SC Bold, Noto Serif CJK SC Bold and Regular (Copyright 2014-2021 Adobe, SIL Open
+  Font License 1.1; CFF outlines, kept as such)
+- fonts-arphic-ukai: AR PL UKai CN, a brush (kai) style (Copyright 1999 Arphic Technology, 2006-2007
+  Arne Goetje; Arphic Public License)
+
+Each subset keeps the printable ASCII and its fullwidth forms (U+FF01..U+FF5E), a space, and the hanzi
+below that EVERY source font covers (so any sign can use any font); hinting and layout features are
+dropped. hanzi.txt (one line) is the character list the generator draws from. Needs fontTools (Debian:
 python3-fonttools). Run from the repository root:
 
     /usr/bin/python3 data/src/main/scripts/make_font_subset.py
 
-and commit data/src/main/resources/org/hanzinet/data/synthetic/DroidSansFallbackSubset.ttf together
-with hanzi.txt (the character list the generator draws from, one line).
+and commit the *Subset.* files and hanzi.txt in data/src/main/resources/org/hanzinet/data/synthetic/.
+The generator's GlyphSet lists the same file names: keep FONTS and GlyphSet.FONTS in step.
 """
 import os
 import sys
 
 from fontTools import subset
+from fontTools.ttLib import TTFont
 
-SOURCE = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+MODIFIED = "2026-12-02"  # when the subsets were made; bump when they are made again
 OUT_DIR = "data/src/main/resources/org/hanzinet/data/synthetic"
+# (source file, face number in a collection, output name)
+FONTS = [
+    ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf", 0, "DroidSansFallbackSubset.ttf"),
+    ("/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc", 2, "NotoSansCJKscBoldSubset.otf"),   # Noto Sans CJK SC Bold
+    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc", 2, "NotoSerifCJKscBoldSubset.otf"), # Noto Serif CJK SC Bold
+    ("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc", 2, "NotoSerifCJKscRegularSubset.otf"),  # Noto Serif CJK SC
+    ("/usr/share/fonts/truetype/arphic/ukai.ttc", 0, "UKaiCNSubset.ttf"),                         # AR PL UKai CN
+]
 
 # Frequent characters (general frequency lists), then words seen on street signs and shop boards.
 HANZI = (
@@ -36,34 +52,84 @@ HANZI = (
     "请勿禁止吸烟注意安全小心地滑出口入口紧急通道厕所男女左右前后上下东西南北街道巷号楼层室单元栋"
     "爱心诚信品质服务专业团队精品时尚潮流生活健康快乐幸福吉祥如意平安顺发财富贵红黄蓝绿白黑紫金银"
     "一二三四五六七八九十零壹贰叁肆伍陆柒捌玖拾佰仟万亿年月日时分秒元角块"
+    # More sign words: trades, services, food, places.
+    "烘焙糖果炸鸡汉堡披萨寿司料理日韩式西中快捷酒店宾馆客栈公寓住宿棋牌茶楼会所养生馆足疗推拿针灸中医"
+    "口腔牙科妇产儿童皮肤骨伤康复检验体检药店大药房连锁诊所卫生服务中心社区居委物业管理有限公司集团"
+    "科技信息电子通讯器材家电维修开锁配钥匙复印打印图文广告装饰装修设计工作室摄影婚纱影楼花店鲜花"
+    "汽车美容洗车轮胎保养配件摩托电动自行车五金建材灯饰窗帘布艺床上用品家纺服饰女装男装童装内衣鞋包"
+    "超市便利店水果生鲜粮油调料干货土特产茶叶烟酒批发零售母婴玩具文具办公用品体育运动户外健身瑜伽舞蹈"
+    "培训教育英语数学美术音乐钢琴书法辅导补习驾校考试留学移民旅游票务租赁房产中介置业二手房屋出售出租"
+    "银行储蓄保险证券投资理财贷款典当回收黄金珠宝首饰钟表眼镜验光配镜手表名表专柜旗舰店直营加盟热线电话"
+    "营业执照欢迎惠顾谢谢光临敬请期待即将开业盛大开业隆重开张火爆招商招聘诚聘店员服务员厨师收银员保安"
+    "烤鸭涮羊肉酸菜鱼水煮鱼烤鱼小龙虾海鲜大排档夜宵早餐午餐晚餐外卖送餐堂食自助套餐盖浇饭炒饭炒面米线"
+    "粉丝凉皮肉夹馍煎饼果子麻辣烫冒菜串串香锅盔包点粥铺豆花甜品奶茶果汁饮品冰淇淋酸奶蛋挞月饼"
+    # Traditional forms common on signs in Hong Kong and Taiwan.
+    "東車馬電話飯館麵湯雞鴨魚藥醫銀廳樓廣裝髮燒鍋號門開業歡迎臨營時間優價專賣發總點體書報畫學園區華"
+    "廈貨網樂興隆鳳龍麗寶實經濟貿島灣臺會廠衛設計導護聯絡處標準質當錶鑽飾鏡鮮滷餃餅麥飲藝術廚務腦維"
+    "機汽廟費處鐘錢貴買線燈雙寫讀館裡羅劉陳楊趙張吳孫鄭謝許韓馮鄧蕭葉蔣呂齊譚盧麵條豬牛腸粵閩滬與為"
+    "車輛輪氣製裝檢驗驗證證據綜藥劑診療齒顏麼這個們來對說將從應還進邊門戶場點場區縣鄉鎮臺語壽燒臘"
 )
 
 
-def main():
+def wanted_hanzi():
     seen = []
     for ch in HANZI:
         if "\u4e00" <= ch <= "\u9fff" and ch not in seen:
             seen.append(ch)
-    # The font has no ASCII glyphs: Latin letters and digits are drawn with its fullwidth forms
-    # (U+FF01..U+FF5E) and annotated as the ASCII characters they show.
+    return seen
+
+
+def cmap_of(path, number):
+    font = TTFont(path, fontNumber=number, lazy=True)
+    return set(font.getBestCmap().keys())
+
+
+def main():
+    seen = wanted_hanzi()
+    covered = [ch for ch in seen if all(ord(ch) in cmap_of_cached(src, n) for src, n, _ in FONTS)]
+    dropped = [ch for ch in seen if ch not in covered]
     ascii_chars = "".join(chr(c) for c in range(0x21, 0x7F))
     fullwidth = "".join(chr(c - 0x21 + 0xFF01) for c in range(0x21, 0x7F))
-    text = " " + fullwidth + "".join(seen)
+    text = " " + ascii_chars + fullwidth + "".join(covered)
     os.makedirs(OUT_DIR, exist_ok=True)
-    out = os.path.join(OUT_DIR, "DroidSansFallbackSubset.ttf")
-    options = subset.Options()
-    options.hinting = False
-    options.layout_features = []
-    options.name_IDs = ["*"]
-    options.notdef_outline = True
-    font = subset.load_font(SOURCE, options)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=text)
-    subsetter.subset(font)
-    subset.save_font(font, out, options)
+    total = 0
+    for src, number, name in FONTS:
+        out = os.path.join(OUT_DIR, name)
+        options = subset.Options()
+        options.hinting = False
+        options.layout_features = []
+        options.name_IDs = ["*"]
+        options.notdef_outline = True
+        options.font_number = number
+        font = subset.load_font(src, options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(text=text)
+        subsetter.subset(font)
+        mark_modified(font, len(text))
+        subset.save_font(font, out, options)
+        size = os.path.getsize(out)
+        total += size
+        print(f"{name}: {size} bytes", file=sys.stderr)
     with open(os.path.join(OUT_DIR, "hanzi.txt"), "w", encoding="utf-8") as f:
-        f.write("".join(seen) + "\n")
-    print(f"{len(seen)} hanzi + {len(fullwidth)} fullwidth ASCII -> {out} ({os.path.getsize(out)} bytes)", file=sys.stderr)
+        f.write("".join(covered) + "\n")
+    print(f"{len(covered)} hanzi (dropped, not in every font: {''.join(dropped) or 'none'}), {total} font bytes",
+          file=sys.stderr)
+
+
+def mark_modified(font, kept):
+    """The notice the Arphic Public License (2a) asks for in each modified file, in every subset alike."""
+    note = (f"Modified {MODIFIED} by hanzinet's data/src/main/scripts/make_font_subset.py: subset to {kept} characters "
+            "(ASCII, fullwidth ASCII and the hanzi in hanzi.txt); hinting and layout features removed.")
+    font["name"].setName(note, 10, 3, 1, 0x409)  # nameID 10 = description
+
+
+_CMAPS = {}
+
+
+def cmap_of_cached(path, number):
+    if (path, number) not in _CMAPS:
+        _CMAPS[(path, number)] = cmap_of(path, number)
+    return _CMAPS[(path, number)]
 
 
 if __name__ == "__main__":

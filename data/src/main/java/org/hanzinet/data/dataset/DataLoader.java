@@ -42,6 +42,9 @@ import org.hanzinet.core.Tensor;
  * can exist at once ({@code prefetch + 1}), allocated in the first epoch and reused in every later
  * step and epoch. So a batch returned by {@code next()} is valid until the following {@code next()} (or
  * until the epoch is closed and another one started); {@link Batch#copy()} keeps it longer.
+ *
+ * <p>An optional {@link SampleTransform} (augmentation, see {@link #withTransform}) is applied to each
+ * sample on the loader's threads, with the epoch and the sample's index.
  */
 public final class DataLoader {
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -51,6 +54,7 @@ public final class DataLoader {
     private final CtwDataset dataset;
     private final LoaderOptions options;
     private final BatchBuffers buffers;
+    private final SampleTransform transform;
 
     /** A loader with buffers of its own. */
     public DataLoader(CtwDataset dataset, LoaderOptions options) {
@@ -59,9 +63,19 @@ public final class DataLoader {
 
     /** A loader that fills {@code buffers}, e.g. shared with another loader iterated at other times. */
     public DataLoader(CtwDataset dataset, LoaderOptions options, BatchBuffers buffers) {
+        this(dataset, options, buffers, null);
+    }
+
+    private DataLoader(CtwDataset dataset, LoaderOptions options, BatchBuffers buffers, SampleTransform transform) {
         this.dataset = Objects.requireNonNull(dataset, "dataset");
         this.options = Objects.requireNonNull(options, "options");
         this.buffers = Objects.requireNonNull(buffers, "buffers");
+        this.transform = transform;
+    }
+
+    /** This loader (same data, options and buffers) applying {@code transform} to every sample; null for none. */
+    public DataLoader withTransform(SampleTransform transform) {
+        return new DataLoader(dataset, options, buffers, transform);
     }
 
     public CtwDataset dataset() {
@@ -99,13 +113,21 @@ public final class DataLoader {
         return new Epoch(order(epoch), epoch);
     }
 
-    /** Prepares the batch of samples {@code indices} on the calling thread, in new tensors. */
+    /** Prepares the batch of samples {@code indices} on the calling thread, in new tensors, as in epoch 0. */
     public Batch batch(int[] indices) {
-        return fill(indices, new BatchBuffers.Buffer(), indices.length);
+        return batch(indices, 0);
     }
 
-    /** Prepares the batch of samples {@code indices} into {@code buffer}. */
-    private Batch fill(int[] indices, BatchBuffers.Buffer buffer, int capacity) {
+    /** Prepares the batch of samples {@code indices} of {@code epoch} on the calling thread, in new tensors. */
+    public Batch batch(int[] indices, int epoch) {
+        return fill(indices, epoch, new BatchBuffers.Buffer(), indices.length);
+    }
+
+    /** Prepares the batch of samples {@code indices} of {@code epoch} into {@code buffer}. */
+    private Batch fill(int[] indices, int epoch, BatchBuffers.Buffer buffer, int capacity) {
+        if (transform != null) {
+            return fillTransformed(indices, epoch, buffer, capacity);
+        }
         int[] wh = dataset.sampleSize(indices[0]);
         for (int i : indices) {
             if (!Arrays.equals(dataset.sampleSize(i), wh)) {
@@ -121,6 +143,36 @@ public final class DataLoader {
             Tensor ignore = t[2].slice(k);
             dataset.fill(indices[k], t[0].slice(k), t[1].slice(k), ignore);
             oneMinus(ignore, t[3].slice(k));
+            ids.add(dataset.id(indices[k]));
+        }
+        return new Batch(t[0], t[1], t[2], t[3], ids);
+    }
+
+    /** The samples through the transform, then into {@code buffer}; they must come out of one size. */
+    private Batch fillTransformed(int[] indices, int epoch, BatchBuffers.Buffer buffer, int capacity) {
+        int n = indices.length;
+        Sample[] samples = new Sample[n];
+        for (int k = 0; k < n; k++) {
+            Sample in = dataset.get(indices[k]);
+            try {
+                samples[k] = transform.apply(in, epoch, indices[k]);
+            } catch (RuntimeException e) {
+                throw new DataLoadException("sample " + indices[k] + " (" + dataset.id(indices[k]) + "), epoch " + epoch
+                        + ": transform failed: " + e.getMessage(), e);
+            }
+            if (samples[k].width() != samples[0].width() || samples[k].height() != samples[0].height()) {
+                throw new DataLoadException("samples " + samples[0].id() + " (" + samples[0].width() + "x" + samples[0].height()
+                        + ") and " + samples[k].id() + " (" + samples[k].width() + "x" + samples[k].height()
+                        + ") differ in size after the transform: end it with a fixed-size crop to batch them", null);
+            }
+        }
+        Tensor[] t = buffer.tensors(n, capacity, samples[0].height(), samples[0].width());
+        List<String> ids = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            t[0].slice(k).copyFrom(samples[k].image());
+            t[1].slice(k).copyFrom(samples[k].mask());
+            t[2].slice(k).copyFrom(samples[k].ignore());
+            oneMinus(t[2].slice(k), t[3].slice(k));
             ids.add(dataset.id(indices[k]));
         }
         return new Batch(t[0], t[1], t[2], t[3], ids);
@@ -193,7 +245,7 @@ public final class DataLoader {
             if (pool == null) {
                 current = free.poll();
                 try {
-                    return fill(indicesOf(b), current, options.batchSize());
+                    return fill(indicesOf(b), epoch, current, options.batchSize());
                 } finally {
                     closeIfDone();
                 }
@@ -230,7 +282,7 @@ public final class DataLoader {
             while (pool != null && !pool.isShutdown() && submitted < batches && inFlight.size() < options.prefetch()) {
                 int[] idx = indicesOf(submitted++);
                 BatchBuffers.Buffer buffer = free.poll(); // never null: prefetch + 1 buffers, at most prefetch in flight
-                inFlight.add(new InFlight(pool.submit(() -> fill(idx, buffer, options.batchSize())), buffer));
+                inFlight.add(new InFlight(pool.submit(() -> fill(idx, epoch, buffer, options.batchSize())), buffer));
             }
         }
 

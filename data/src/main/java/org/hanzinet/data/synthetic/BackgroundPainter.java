@@ -11,7 +11,8 @@ import org.hanzinet.core.Rng;
 
 /**
  * Procedural street-like backgrounds: a lit gradient, then a brick wall, tiled facade or storefront
- * panels, then clutter (windows, poles, cables, awnings, lamps), then grain. Everything is drawn from
+ * panels, then clutter (windows, poles, cables, awnings, lamps), then street objects
+ * ({@link StreetClutter}: shutters, plants, vehicles, cones, railings, shelves), then grain. Everything is drawn from
  * the given {@link Rng}, so a seed fixes the picture.
  */
 final class BackgroundPainter {
@@ -36,6 +37,10 @@ final class BackgroundPainter {
         int clutter = 4 + rng.nextInt(12);
         for (int i = 0; i < clutter; i++) {
             clutter(g, w, h, rng);
+        }
+        int objects = 2 + rng.nextInt(7);
+        for (int i = 0; i < objects; i++) {
+            StreetClutter.drawOne(g, w, h, rng);
         }
         g.dispose();
         int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();

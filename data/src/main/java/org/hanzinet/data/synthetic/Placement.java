@@ -1,6 +1,7 @@
 package org.hanzinet.data.synthetic;
 
 import org.hanzinet.core.Rng;
+import org.hanzinet.data.image.Homography;
 
 /**
  * Where a sign tile lands in the scene: a rotation (mostly small, sometimes up to 30 degrees), an
@@ -39,6 +40,13 @@ final class Placement {
         double yaw = perspective ? rng.uniform(-0.25f, 0.25f) : 0;
         double pitch = perspective ? rng.uniform(-0.1f, 0.1f) : 0;
         return of(tw, th, w, h, angle, yaw, pitch, rng.nextDouble(), rng.nextDouble());
+    }
+
+    /** The tile's top-left corner at {@code (x, y)}, upright and flat (a shop front seen straight on). */
+    static Placement at(int tw, int th, double x, double y) {
+        double[] quad = {x, y, x + tw, y, x + tw, y + th, x, y + th};
+        double[] tile = {0, 0, tw, 0, tw, th, 0, th};
+        return new Placement(Homography.fromQuads(tile, quad), quad, new double[] {x, y, x + tw, y + th}, 0, 0, 0, 0.5, 0.5);
     }
 
     /** The same rotation, perspective and relative position for a tile of another size, or null if it does not fit. */

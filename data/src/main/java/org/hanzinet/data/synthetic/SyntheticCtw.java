@@ -31,7 +31,7 @@ public final class SyntheticCtw {
      * Version of the generator's output: bump it whenever the same (count, size, seed) would give other
      * files, so that caches keyed by it (the examples' default data) are not reused stale.
      */
-    public static final int GENERATOR_VERSION = 1;
+    public static final int GENERATOR_VERSION = 2;
     static final String ANNOTATIONS = "annotations.jsonl";
     private static final String COMPLETE = ".complete";
 
@@ -76,7 +76,7 @@ public final class SyntheticCtw {
      */
     public static Path ensureDefault(Path dir) {
         Path marker = dir.resolve(COMPLETE);
-        String stamp = DEFAULT_COUNT + " " + DEFAULT_SIZE + " " + DEFAULT_SEED + " v1";
+        String stamp = DEFAULT_COUNT + " " + DEFAULT_SIZE + " " + DEFAULT_SEED + " v" + GENERATOR_VERSION;
         try {
             if (Files.isRegularFile(marker) && Files.readString(marker).equals(stamp)
                     && Files.isRegularFile(dir.resolve(ANNOTATIONS))) {

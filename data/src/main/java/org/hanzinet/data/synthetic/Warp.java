@@ -1,5 +1,7 @@
 package org.hanzinet.data.synthetic;
 
+import org.hanzinet.data.image.Homography;
+
 /**
  * Draws an ARGB tile into an RGB canvas through a homography (inverse mapping, bilinear sampling,
  * alpha blending): how a flat sign is put into the scene in perspective.

@@ -1,19 +1,24 @@
-package org.hanzinet.data.synthetic;
+package org.hanzinet.data.image;
 
 /**
  * A 3 x 3 projective transform of the plane, {@code (x, y) -> ((a x + b y + c) / (g x + h y + 1),
  * (d x + e y + f) / (g x + h y + 1))}, used to put a flat sign (text tile) into the scene in
- * perspective.
+ * perspective, and by the augmentations to warp an image and its masks together.
  */
-final class Homography {
+public final class Homography {
     private final double[] m; // row-major, m[8] = 1
 
     private Homography(double[] m) {
         this.m = m;
     }
 
+    /** The affine map {@code (x, y) -> (a x + b y + c, d x + e y + f)}. */
+    public static Homography affine(double a, double b, double c, double d, double e, double f) {
+        return new Homography(new double[] {a, b, c, d, e, f, 0, 0, 1});
+    }
+
     /** The transform taking the four {@code src} points to the four {@code dst} points ({@code x0, y0, x1, y1, ...}). */
-    static Homography fromQuads(double[] src, double[] dst) {
+    public static Homography fromQuads(double[] src, double[] dst) {
         double[][] a = new double[8][9];
         for (int i = 0; i < 4; i++) {
             double x = src[2 * i];
@@ -28,14 +33,14 @@ final class Homography {
     }
 
     /** Maps {@code (x, y)}; writes {@code {x', y'}} into {@code out}. */
-    void map(double x, double y, double[] out) {
+    public void map(double x, double y, double[] out) {
         double w = m[6] * x + m[7] * y + m[8];
         out[0] = (m[0] * x + m[1] * y + m[2]) / w;
         out[1] = (m[3] * x + m[4] * y + m[5]) / w;
     }
 
     /** The inverse transform (adjugate / determinant). */
-    Homography inverse() {
+    public Homography inverse() {
         double a = m[0], b = m[1], c = m[2], d = m[3], e = m[4], f = m[5], g = m[6], h = m[7], i = m[8];
         double[] adj = {
             e * i - f * h, c * h - b * i, b * f - c * e,

@@ -5,6 +5,7 @@ import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 import org.hanzinet.nn.loss.BCELoss;
+import org.hanzinet.nn.loss.Loss;
 import org.hanzinet.nn.loss.Reduction;
 import org.hanzinet.nn.optim.Optimizer;
 
@@ -25,17 +26,33 @@ import org.hanzinet.nn.optim.Optimizer;
 public final class TrainingStep {
     private final Module model;
     private final Optimizer optimizer;
-    private final BCELoss meanLoss = new BCELoss(new BCELoss.Config(Reduction.MEAN_OVER_NONZERO_WEIGHT));
-    private final BCELoss sumLoss = new BCELoss(new BCELoss.Config(Reduction.SUM));
+    private final Loss meanLoss;
+    private final Loss sumLoss;
 
+    /** Binary cross-entropy on probabilities ({@link BCELoss}), mean over the non-ignored pixels. */
     public TrainingStep(Module model, Optimizer optimizer) {
+        this(model, optimizer, new BCELoss(new BCELoss.Config(Reduction.MEAN_OVER_NONZERO_WEIGHT)),
+                new BCELoss(new BCELoss.Config(Reduction.SUM)));
+    }
+
+    /**
+     * Any loss given twice: reduced as the mean over the non-ignored pixels (for {@link #step}) and as the
+     * plain sum (for {@link #accumulate}). The split step is exact only for losses that are sums of
+     * per-element terms (BCE, BCE with logits); a batch-level loss such as soft Dice does not decompose
+     * into per-worker sums.
+     */
+    public TrainingStep(Module model, Optimizer optimizer, Loss meanLoss, Loss sumLoss) {
         this.model = Objects.requireNonNull(model, "model");
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+        this.meanLoss = Objects.requireNonNull(meanLoss, "meanLoss");
+        this.sumLoss = Objects.requireNonNull(sumLoss, "sumLoss");
     }
 
     private TrainingStep(Module model) {
         this.model = Objects.requireNonNull(model, "model");
         this.optimizer = null;
+        this.meanLoss = null;
+        this.sumLoss = new BCELoss(new BCELoss.Config(Reduction.SUM));
     }
 
     /** A step that only computes gradients ({@link #accumulate}): a data-parallel worker's; step and apply refuse. */
@@ -60,7 +77,10 @@ public final class TrainingStep {
         return step(images, masks, weights, null);
     }
 
-    /** As {@link #step(Tensor, Tensor, Tensor)}, adding the batch's probabilities to {@code metrics} (may be null). */
+    /**
+     * As {@link #step(Tensor, Tensor, Tensor)}, adding the batch's outputs to {@code metrics} (may be null);
+     * the metrics threshold probabilities, so pass null when the model outputs logits.
+     */
     public float step(Tensor images, Tensor masks, Tensor weights, PixelMetrics metrics) {
         requireOptimizer("step");
         optimizer.zeroGrad();

@@ -11,6 +11,8 @@ import org.hanzinet.nn.layers.Conv2d;
 import org.hanzinet.nn.layers.Dropout;
 import org.hanzinet.nn.layers.ReLU;
 import org.hanzinet.nn.layers.Sigmoid;
+import org.hanzinet.nn.loss.BCEWithLogitsLoss;
+import org.hanzinet.nn.loss.Reduction;
 import org.hanzinet.nn.optim.Adam;
 import org.hanzinet.nn.optim.SGD;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,34 @@ class TrainingStepTest {
         float[] c = ParameterVectors.values(split);
         assertThat(ParameterVectors.maxAbsDifference(a, c)).isLessThan(1e-5f);
         assertThat(ParameterVectors.maxAbsDifference(a, ParameterVectors.values(net(1)))).isGreaterThan(1e-3f);
+    }
+
+    @Test
+    void anElementWiseLossThroughTheLossInterfaceSplitsTheSameWay() {
+        Tensor[] b = batch(4, 8);
+        java.util.function.Supplier<Module> logits = () -> {
+            Rng rng = new Rng(6);
+            return new Sequential(new Conv2d(3, 2, 3, 1, 1, true, rng), new ReLU(), new Conv2d(2, 1, 3, 1, 1, true, rng));
+        };
+        Module whole = logits.get();
+        Module split = logits.get();
+        TrainingStep one = new TrainingStep(whole, new SGD(whole.namedParameters(), 0.5, 0, 0, false),
+                new BCEWithLogitsLoss(new BCEWithLogitsLoss.Config(Reduction.MEAN_OVER_NONZERO_WEIGHT), null),
+                new BCEWithLogitsLoss(new BCEWithLogitsLoss.Config(Reduction.SUM), null));
+        TrainingStep two = new TrainingStep(split, new SGD(split.namedParameters(), 0.5, 0, 0, false),
+                new BCEWithLogitsLoss(new BCEWithLogitsLoss.Config(Reduction.MEAN_OVER_NONZERO_WEIGHT), null),
+                new BCEWithLogitsLoss(new BCEWithLogitsLoss.Config(Reduction.SUM), null));
+        float loss = one.step(b[0], b[1], b[2]);
+        two.zeroGradients();
+        GradientSum sum = two.accumulate(b[0].slice(0, 3), b[1].slice(0, 3), b[2].slice(0, 3), null)
+                .plus(two.accumulate(b[0].slice(3, 4), b[1].slice(3, 4), b[2].slice(3, 4), null));
+        two.apply(sum.weight());
+
+        assertThat(sum.meanLoss()).isCloseTo(loss, org.assertj.core.data.Offset.offset(1e-5));
+        assertThat(ParameterVectors.maxAbsDifference(ParameterVectors.values(whole), ParameterVectors.values(split)))
+                .isLessThan(1e-5f);
+        assertThat(ParameterVectors.maxAbsDifference(ParameterVectors.values(whole), ParameterVectors.values(logits.get())))
+                .isGreaterThan(1e-4f);
     }
 
     @Test

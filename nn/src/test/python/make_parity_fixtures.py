@@ -254,3 +254,5 @@ if __name__ == "__main__":
     make_norm_fixtures.main(OUT)
     import make_train_fixtures  # noqa: E402
     make_train_fixtures.main(OUT)
+    import make_graph_fixtures  # noqa: E402
+    make_graph_fixtures.main(OUT)

@@ -11,6 +11,8 @@ import org.hanzinet.examples.config.ModelKind;
 import org.hanzinet.examples.model.Head;
 import org.hanzinet.examples.model.ReferenceModels;
 import org.hanzinet.examples.train.HeapEstimate;
+import org.hanzinet.nn.LayerConfig;
+import org.hanzinet.nn.LayerTypes;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -86,5 +88,21 @@ class ReferenceModelsTest extends HanzinetTestBase {
             variesAlongRow |= g.get(0, 0, 10, col) != g.get(0, 0, 10, 0);
         }
         assertThat(variesAlongRow).as("the 2-D head interpolates across columns").isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Head.class)
+    void theConfigsTravelAsJsonAndRebuildTheSameModels(Head head) {
+        for (ModelKind kind : ModelKind.values()) {
+            LayerConfig cfg = kind == ModelKind.MODEL1 ? ReferenceModels.model1Config(40, head)
+                    : ReferenceModels.model2Config(40, head);
+            LayerConfig back = LayerTypes.fromJson(LayerTypes.toJson(cfg));
+            assertThat(back).isEqualTo(cfg);
+            assertThat(back.outputShape(new int[] {2, 3, 40, 40})).containsExactly(2, 1, 40, 40);
+            Map<String, Tensor> a = back.build(new Rng(9)).stateDict();
+            Map<String, Tensor> b = kind.build(40, head, new Rng(9)).stateDict();
+            assertThat(a.keySet()).containsExactlyElementsOf(b.keySet());
+            a.forEach((name, t) -> assertThat(t.toArray()).as(name).containsExactly(b.get(name).toArray()));
+        }
     }
 }

@@ -3,13 +3,20 @@ package org.hanzinet.examples.train;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.hanzinet.core.Shapes;
 import org.hanzinet.examples.config.ModelKind;
 import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
+import org.hanzinet.examples.model.Head;
 import org.hanzinet.examples.model.ReferenceModels;
+import org.hanzinet.nn.LayerConfig;
+import org.hanzinet.nn.SequentialConfig;
+import org.hanzinet.nn.layers.Conv2d;
+import org.hanzinet.nn.layers.MaxPool2d;
+import org.hanzinet.nn.layers.ReLU;
 
 /**
- * An estimate, from the architecture alone (nothing is allocated), of the heap a training run needs:
+ * An estimate, from the architecture's config alone (nothing is allocated), of the heap a training run needs:
  * parameters x (value + gradient + optimiser state), the buffers the layers keep per batch (outputs,
  * input gradients, max-pool arg-max, the head's full-size output), the batch tensors and the cached data
  * set. Calibrated against measured peaks at 2048 x 2048 (see the README). Checked before training so an undersized heap
@@ -42,43 +49,53 @@ public final class HeapEstimate {
         return e;
     }
 
-    /** Parameter count of the reference model at side {@code s}, from the formulas (no allocation). */
+    /** Parameter count of the reference model at side {@code s}, from its config (no allocation). */
     public static long parameterCount(ModelKind m, int s) {
-        if (m == ModelKind.MODEL1) {
-            long f = ReferenceModels.model1Features(s);
-            return (3 * 3 * 25 + 3) + (16 * 3 * 25 + 16) + (f * 253 + 253) + (253 * 120 + 120) + (120 * 64 + 64);
-        }
-        long f = ReferenceModels.model2Features(s);
-        return (3 * 3 * 25 + 3) + (128 * 3 * 25 + 128) + (64 * 128 * 25 + 64) + (32 * 64 * 25 + 32) + (f * 20 + 20);
+        return network(m, s).parameterCount();
+    }
+
+    /** The model's config; the head does not change parameters or buffers of the layers counted here. */
+    private static SequentialConfig network(ModelKind m, int s) {
+        return m == ModelKind.MODEL1 ? ReferenceModels.model1Config(s, Head.BANDS_1D)
+                : ReferenceModels.model2Config(s, Head.BANDS_1D);
     }
 
     /**
      * Floats held per image by the layers' own buffers (each layer keeps its output and its input
-     * gradient between steps): per conv stage with {@code O} output channels at side {@code H} after a
-     * conv fed {@code C} channels at side {@code Hin}: conv output, ReLU output and gradient, pool
-     * input gradient ({@code 4 O H^2}), pool output and arg-max ({@code O H^2 / 2}), conv input gradient
-     * ({@code C Hin^2}); plus the head's full-size output, its gradient and the loss gradient.
+     * gradient between steps), from the shapes the config infers at batch 1: per convolution its output
+     * and input gradient, per ReLU its output and gradient, per max-pool its input gradient, output and
+     * arg-max; plus the network's full-size output, its gradient and the loss gradient. The Linear layers'
+     * buffers are small beside these and left out.
      */
     static long activationFloatsPerImage(ModelKind m, long s) {
-        long total = 3 * s * s;
-        if (m == ModelKind.MODEL1) {
-            long c1 = s - 4;
-            long c2 = c1 / 2 - 4;
-            total += stage(3, 3, s, c1) + stage(3, 16, c1 / 2, c2);
-        } else {
-            int[][] ch = {{3, 3}, {3, 128}, {128, 64}, {64, 32}};
-            long side = s;
-            for (int[] c : ch) {
-                total += stage(c[0], c[1], side, side);
-                side /= 2;
-            }
-        }
-        return total;
+        SequentialConfig net = network(m, Math.toIntExact(s));
+        int[] out = net.outputShape(new int[] {1, 3, (int) s, (int) s});
+        return 3L * Shapes.numel(out) + buffers(net, new int[] {1, 3, (int) s, (int) s});
     }
 
-    private static long stage(int in, int out, long inSide, long convSide) {
-        long plane = convSide * convSide;
-        return 4L * out * plane + out * plane / 2 + (long) in * inSide * inSide;
+    /** The floats of the buffers of {@code layer}'s convolutions, ReLUs and max-pools for {@code in}. */
+    private static long buffers(LayerConfig layer, int[] in) {
+        if (layer instanceof SequentialConfig seq) {
+            long total = 0;
+            int[] shape = in;
+            for (SequentialConfig.Layer l : seq.layers()) {
+                total += buffers(l.layer(), shape);
+                shape = l.layer().outputShape(shape);
+            }
+            return total;
+        }
+        long input = Shapes.numel(in);
+        long output = Shapes.numel(layer.outputShape(in));
+        if (layer instanceof Conv2d.Config) {
+            return output + input;
+        }
+        if (layer instanceof ReLU.Config) {
+            return 2 * output;
+        }
+        if (layer instanceof MaxPool2d.Config) {
+            return input + 2 * output;
+        }
+        return 0;
     }
 
     public long totalBytes() {

@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.hanzinet.core.Rng;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.core.io.DType;
 import org.hanzinet.core.io.SafeTensors;
 import org.hanzinet.core.io.SafeTensorsReader;
 import org.hanzinet.core.io.TensorEntry;
+import org.hanzinet.nn.LayerConfig;
+import org.hanzinet.nn.LayerTypes;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.optim.Optimizer;
 import org.hanzinet.nn.optim.schedule.LrScheduler;
@@ -40,6 +43,8 @@ import org.hanzinet.nn.optim.schedule.LrScheduler;
 public final class Checkpoint {
     /** Prefix of optimiser state tensors in the file. */
     public static final String OPTIM_PREFIX = "optim.";
+    /** Metadata key of the network config (JSON of a {@link LayerConfig}) that {@link #loadModel} builds. */
+    public static final String NETWORK = "hanzinet.network";
     /** Metadata key of the learning-rate scheduler's state (JSON, {@link LrScheduler#stateJson()}). */
     public static final String SCHEDULER = "hanzinet.scheduler";
 
@@ -54,6 +59,21 @@ public final class Checkpoint {
     public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed)
             throws IOException {
         save(file, model, optimizer, null, configJson, seed, Map.of());
+    }
+
+    /**
+     * As {@link #save(Path, Module, Optimizer, String, long)}, and stores {@code network}, the config that
+     * built {@code model}, under {@link #NETWORK}: {@link #loadModel(Path)} then rebuilds the model alone.
+     *
+     * @throws IllegalArgumentException when {@code network} does not count the model's parameters
+     */
+    public static void save(Path file, LayerConfig network, Module model, Optimizer optimizer, String configJson,
+            long seed) throws IOException {
+        if (network.parameterCount() != model.parameterCount()) {
+            throw new IllegalArgumentException("network config has " + network.parameterCount() + " parameters, the model "
+                    + model.parameterCount() + ": it did not build this model");
+        }
+        save(file, model, optimizer, configJson, seed, Map.of(NETWORK, LayerTypes.toJson(network)));
     }
 
     /**
@@ -170,6 +190,35 @@ public final class Checkpoint {
         } catch (IllegalArgumentException e) {
             throw new CheckpointMismatchException(r.file() + ": optimiser state does not fit the "
                     + optimizer.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Rebuilds the model from the network config stored in {@code file} ({@link #NETWORK}, written by
+     * {@link #save(Path, LayerConfig, Module, Optimizer, String, long)}) and loads its parameters and
+     * buffers: no code of the caller's describes the architecture.
+     *
+     * @throws CheckpointMismatchException when the file holds no network config, a bad one, or tensors
+     *     that do not fit it
+     */
+    public static Module loadModel(Path file) throws IOException {
+        LayerConfig network = networkConfig(file);
+        Module model = network.build(new Rng(0)); // weights overwritten below
+        load(file, model, null);
+        return model;
+    }
+
+    /** The network config stored in {@code file}; see {@link #loadModel(Path)}. */
+    public static LayerConfig networkConfig(Path file) throws IOException {
+        String json = readMetadata(file).get(NETWORK);
+        if (json == null) {
+            throw new CheckpointMismatchException(file + ": holds no network config (metadata '" + NETWORK
+                    + "'): build the model in code and load it with Checkpoint.load(file, model, optimizer)");
+        }
+        try {
+            return LayerTypes.fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointMismatchException(file + ": " + e.getMessage());
         }
     }
 

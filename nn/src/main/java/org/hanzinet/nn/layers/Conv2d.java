@@ -9,6 +9,8 @@ import org.hanzinet.core.Tensor;
 import org.hanzinet.core.conv.ConvAlgorithm;
 import org.hanzinet.core.conv.ConvGeometry;
 import org.hanzinet.core.conv.ConvImpl;
+import org.hanzinet.nn.DefaultRng;
+import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 
@@ -30,7 +32,8 @@ import org.hanzinet.nn.Parameter;
 public final class Conv2d extends Module {
 
     /** Layer configuration; validated, Jackson round-trippable. */
-    public record Config(int inChannels, int outChannels, int kernel, int stride, int padding, boolean bias) {
+    public record Config(int inChannels, int outChannels, int kernel, int stride, int padding, boolean bias)
+            implements LayerConfig {
         public Config {
             positive("inChannels", inChannels);
             positive("outChannels", outChannels);
@@ -39,6 +42,42 @@ public final class Conv2d extends Module {
             if (padding < 0) {
                 throw new IllegalArgumentException("Conv2d: padding must be >= 0, got " + padding);
             }
+        }
+
+        /** {@code [N, in, H, W] -> [N, out, (H + 2p - k) / s + 1, (W + 2p - k) / s + 1]}. */
+        @Override
+        public int[] outputShape(int[] s) {
+            return geometry(s).outputShape();
+        }
+
+        @Override
+        public long parameterCount() {
+            return (long) outChannels * inChannels * kernel * kernel + (bias ? outChannels : 0);
+        }
+
+        @Override
+        public Conv2d build(Rng rng) {
+            return new Conv2d(this, rng);
+        }
+
+        /** Validates an input shape against the layer, naming the layer and both shapes. */
+        ConvGeometry geometry(int[] s) {
+            int k = kernel, p = padding;
+            if (s.length != 4 || s[1] != inChannels) {
+                throw new IllegalArgumentException(this.describe() + ": expected input [N, " + inChannels + ", H, W], got "
+                        + Arrays.toString(s));
+            }
+            if (s[0] == 0 || s[2] == 0 || s[3] == 0 || s[2] + 2 * p < k || s[3] + 2 * p < k) {
+                throw new IllegalArgumentException(describe() + ": input " + Arrays.toString(s) + " is smaller than the kernel: "
+                        + "expected N >= 1 and H, W >= " + Math.max(1, k - 2 * p) + " (kernel " + k + ", padding " + p + ")");
+            }
+            return new ConvGeometry(s[0], s[1], s[2], s[3], outChannels, k, stride, p);
+        }
+
+        /** PyTorch's repr of the layer this builds. */
+        String describe() {
+            return "Conv2d(" + inChannels + ", " + outChannels + ", kernel_size=" + kernel + ", stride=" + stride
+                    + ", padding=" + padding + ", bias=" + bias + ")";
         }
 
         private static void positive(String what, int v) {
@@ -61,6 +100,16 @@ public final class Conv2d extends Module {
 
     public Conv2d(int in, int out, int kernel, int stride, int padding, boolean bias, Rng rng) {
         this(new Config(in, out, kernel, stride, padding, bias), rng);
+    }
+
+    /** PyTorch's default initialisation drawn from {@link DefaultRng} (for weights about to be overwritten, or quick trials). */
+    public Conv2d(int in, int out, int kernel, int stride, int padding, boolean bias) {
+        this(new Config(in, out, kernel, stride, padding, bias));
+    }
+
+    /** As {@link #Conv2d(Config, Rng)} with a generator split from {@link DefaultRng}. */
+    public Conv2d(Config config) {
+        this(config, DefaultRng.split());
     }
 
     public Conv2d(Config config, Rng rng) {
@@ -141,22 +190,11 @@ public final class Conv2d extends Module {
 
     /** Validates the input against the layer, naming the layer and both shapes. */
     private ConvGeometry geometryOf(Tensor x) {
-        int[] s = x.shape();
-        int k = config.kernel(), p = config.padding();
-        String expected = "[N, " + config.inChannels() + ", H, W]";
-        if (s.length != 4 || s[1] != config.inChannels()) {
-            throw new IllegalArgumentException(this + ": expected input " + expected + ", got " + Arrays.toString(s));
-        }
-        if (s[0] == 0 || s[2] == 0 || s[3] == 0 || s[2] + 2 * p < k || s[3] + 2 * p < k) {
-            throw new IllegalArgumentException(this + ": input " + Arrays.toString(s) + " is smaller than the kernel: "
-                    + "expected N >= 1 and H, W >= " + Math.max(1, k - 2 * p) + " (kernel " + k + ", padding " + p + ")");
-        }
-        return new ConvGeometry(s[0], s[1], s[2], s[3], config.outChannels(), k, config.stride(), p);
+        return config.geometry(x.shape());
     }
 
     @Override
     public String toString() {
-        return "Conv2d(" + config.inChannels() + ", " + config.outChannels() + ", kernel_size=" + config.kernel()
-                + ", stride=" + config.stride() + ", padding=" + config.padding() + ", bias=" + config.bias() + ")";
+        return config.describe();
     }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Rng;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
 
 /**
@@ -19,11 +20,27 @@ import org.hanzinet.nn.Module;
 public final class Dropout extends Module {
 
     /** Drop probability p in [0, 1). */
-    public record Config(float p) {
+    public record Config(float p) implements LayerConfig {
         public Config {
             if (!(p >= 0f && p < 1f)) {
                 throw new IllegalArgumentException("Dropout p must be in [0, 1), got " + p);
             }
+        }
+
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            return inputShape.clone();
+        }
+
+        @Override
+        public long parameterCount() {
+            return 0;
+        }
+
+        /** The mask stream is {@code rng.split()}: one draw from {@code rng}, as a model built by hand does. */
+        @Override
+        public Dropout build(Rng rng) {
+            return new Dropout(this, rng.split());
         }
     }
 

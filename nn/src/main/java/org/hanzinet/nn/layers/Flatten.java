@@ -1,7 +1,11 @@
 package org.hanzinet.nn.layers;
 
+import java.util.Arrays;
 import java.util.Objects;
+import org.hanzinet.core.Rng;
+import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
 
 /**
@@ -11,7 +15,26 @@ import org.hanzinet.nn.Module;
 public final class Flatten extends Module {
 
     /** Flatten has no settings (always from dimension 1); the record exists so every layer is data. */
-    public record Config() {}
+    public record Config() implements LayerConfig {
+        @Override
+        public int[] outputShape(int[] s) {
+            if (s.length < 2) {
+                throw new IllegalArgumentException("Flatten: expected an input [N, ...] with at least 2 dimensions, got shape "
+                        + Shapes.toString(s));
+            }
+            return new int[] {s[0], Shapes.numel(Arrays.copyOfRange(s, 1, s.length))};
+        }
+
+        @Override
+        public long parameterCount() {
+            return 0;
+        }
+
+        @Override
+        public Flatten build(Rng rng) {
+            return new Flatten(this);
+        }
+    }
 
     private int[] inputShape;
 

@@ -48,6 +48,15 @@ final class LayerSupport {
         }
     }
 
+    /** Config-side twin of {@link #requireDims(String, Tensor, int, String)}: checks an input shape. */
+    static int[] requireDims(String layer, int[] shape, int dims, String layout) {
+        if (shape.length != dims) {
+            throw new IllegalArgumentException(layer + ": expected a " + dims + "-D input " + layout + ", got shape "
+                    + Shapes.toString(shape));
+        }
+        return shape;
+    }
+
     /** Throws unless the gradient has the shape of the last forward's output. */
     static void requireGradShape(String layer, Tensor grad, int[] expected) {
         if (!Arrays.equals(grad.shape(), expected)) {

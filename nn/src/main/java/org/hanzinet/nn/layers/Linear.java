@@ -6,6 +6,8 @@ import org.hanzinet.core.Rng;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.linalg.Gemm;
+import org.hanzinet.nn.DefaultRng;
+import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 
@@ -23,11 +25,31 @@ import org.hanzinet.nn.Parameter;
 public final class Linear extends Module {
 
     /** Input and output features (at least 1) and whether there is a bias. */
-    public record Config(int in, int out, boolean bias) {
+    public record Config(int in, int out, boolean bias) implements LayerConfig {
         public Config {
             LayerSupport.requirePositive("Linear in_features", in);
             LayerSupport.requirePositive("Linear out_features", out);
             Shapes.numel(out, in);
+        }
+
+        /** {@code [N, in] -> [N, out]}. */
+        @Override
+        public int[] outputShape(int[] s) {
+            LayerSupport.requireDims("Linear", s, 2, "[N, " + in + "]");
+            if (s[1] != in) {
+                throw new IllegalArgumentException("Linear: expected input [N, " + in + "], got shape " + Shapes.toString(s));
+            }
+            return new int[] {s[0], out};
+        }
+
+        @Override
+        public long parameterCount() {
+            return (long) in * out + (bias ? out : 0);
+        }
+
+        @Override
+        public Linear build(Rng rng) {
+            return new Linear(this, rng);
         }
     }
 
@@ -40,6 +62,16 @@ public final class Linear extends Module {
 
     public Linear(int in, int out, boolean bias, Rng rng) {
         this(new Config(in, out, bias), rng);
+    }
+
+    /** PyTorch's default initialisation drawn from {@link DefaultRng} (for weights about to be overwritten, or quick trials). */
+    public Linear(int in, int out, boolean bias) {
+        this(new Config(in, out, bias));
+    }
+
+    /** As {@link #Linear(Config, Rng)} with a generator split from {@link DefaultRng}. */
+    public Linear(Config config) {
+        this(config, DefaultRng.split());
     }
 
     public Linear(Config config, Rng rng) {

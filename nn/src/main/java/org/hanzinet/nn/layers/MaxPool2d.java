@@ -3,6 +3,8 @@ package org.hanzinet.nn.layers;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.core.Rng;
+import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
 
 /**
@@ -19,10 +21,35 @@ import org.hanzinet.nn.Module;
 public final class MaxPool2d extends Module {
 
     /** Kernel and stride, both at least 1. */
-    public record Config(int kernel, int stride) {
+    public record Config(int kernel, int stride) implements LayerConfig {
         public Config {
             LayerSupport.requirePositive("MaxPool2d kernel", kernel);
             LayerSupport.requirePositive("MaxPool2d stride", stride);
+        }
+
+        /** {@code [N, C, H, W] -> [N, C, (H-k)/s + 1, (W-k)/s + 1]}. */
+        @Override
+        public int[] outputShape(int[] s) {
+            LayerSupport.requireDims("MaxPool2d", s, 4, "[N, C, H, W]");
+            requireFits(s, kernel);
+            return new int[] {s[0], s[1], (s[2] - kernel) / stride + 1, (s[3] - kernel) / stride + 1};
+        }
+
+        @Override
+        public long parameterCount() {
+            return 0;
+        }
+
+        @Override
+        public MaxPool2d build(Rng rng) {
+            return new MaxPool2d(this);
+        }
+    }
+
+    private static void requireFits(int[] s, int k) {
+        if (s[2] < k || s[3] < k) {
+            throw new IllegalArgumentException("MaxPool2d: input " + Shapes.toString(s) + " is smaller than the kernel "
+                    + k + "x" + k + " (expected H >= " + k + " and W >= " + k + ")");
         }
     }
 
@@ -54,10 +81,7 @@ public final class MaxPool2d extends Module {
         LayerSupport.requireDims("MaxPool2d", input, 4, "[N, C, H, W]");
         int[] s = input.shape();
         int k = config.kernel();
-        if (s[2] < k || s[3] < k) {
-            throw new IllegalArgumentException("MaxPool2d: input " + Shapes.toString(s) + " is smaller than the kernel "
-                    + k + "x" + k + " (expected H >= " + k + " and W >= " + k + ")");
-        }
+        requireFits(s, k);
         int oh = outputSize(s[2]);
         int ow = outputSize(s[3]);
         Tensor y = output = LayerSupport.reuse(output, s[0], s[1], oh, ow);

@@ -1,6 +1,8 @@
 package org.hanzinet.nn.layers;
 
 import java.util.Objects;
+import org.hanzinet.core.Rng;
+import org.hanzinet.nn.LayerConfig;
 
 /**
  * max(x, 0) element-wise, any shape, through core's vector kernels: NaN stays NaN, -0 stays -0 and the
@@ -14,7 +16,22 @@ import java.util.Objects;
 public final class ReLU extends OutputCachedActivation {
 
     /** ReLU has no settings; the record exists so every layer is described by data. */
-    public record Config() {}
+    public record Config() implements LayerConfig {
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            return inputShape.clone();
+        }
+
+        @Override
+        public long parameterCount() {
+            return 0;
+        }
+
+        @Override
+        public ReLU build(Rng rng) {
+            return new ReLU(this);
+        }
+    }
 
     public ReLU() {
         super("ReLU");

@@ -1,6 +1,8 @@
 package org.hanzinet.nn.layers;
 
 import java.util.Objects;
+import org.hanzinet.core.Rng;
+import org.hanzinet.nn.LayerConfig;
 
 /**
  * The logistic function 1 / (1 + exp(-x)) element-wise, any shape; backward is dy * y * (1 - y) from the
@@ -12,7 +14,22 @@ import java.util.Objects;
 public final class Sigmoid extends OutputCachedActivation {
 
     /** Sigmoid has no settings; the record exists so every layer is described by data. */
-    public record Config() {}
+    public record Config() implements LayerConfig {
+        @Override
+        public int[] outputShape(int[] inputShape) {
+            return inputShape.clone();
+        }
+
+        @Override
+        public long parameterCount() {
+            return 0;
+        }
+
+        @Override
+        public Sigmoid build(Rng rng) {
+            return new Sigmoid(this);
+        }
+    }
 
     public Sigmoid() {
         super("Sigmoid");

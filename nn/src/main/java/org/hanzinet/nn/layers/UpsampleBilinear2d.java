@@ -2,8 +2,10 @@ package org.hanzinet.nn.layers;
 
 import java.util.Objects;
 import org.hanzinet.core.Parallel;
+import org.hanzinet.core.Rng;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
 
 /**
@@ -22,10 +24,31 @@ import org.hanzinet.nn.Module;
 public final class UpsampleBilinear2d extends Module {
 
     /** The output height and width, at least 1. */
-    public record Config(int outH, int outW) {
+    public record Config(int outH, int outW) implements LayerConfig {
         public Config {
             LayerSupport.requirePositive("UpsampleBilinear2d outH", outH);
             LayerSupport.requirePositive("UpsampleBilinear2d outW", outW);
+        }
+
+        /** {@code [N, C, H, W] -> [N, C, outH, outW]}. */
+        @Override
+        public int[] outputShape(int[] s) {
+            LayerSupport.requireDims("UpsampleBilinear2d", s, 4, "[N, C, H, W]");
+            if (s[2] == 0 || s[3] == 0) {
+                throw new IllegalArgumentException("UpsampleBilinear2d: input H and W must be >= 1, got shape "
+                        + Shapes.toString(s));
+            }
+            return new int[] {s[0], s[1], outH, outW};
+        }
+
+        @Override
+        public long parameterCount() {
+            return 0;
+        }
+
+        @Override
+        public UpsampleBilinear2d build(Rng rng) {
+            return new UpsampleBilinear2d(this);
         }
     }
 

@@ -3,8 +3,10 @@ package org.hanzinet.nn.layers;
 import java.util.Arrays;
 import java.util.Objects;
 import org.hanzinet.core.Parallel;
+import org.hanzinet.core.Rng;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
 
 /**
@@ -21,9 +23,26 @@ import org.hanzinet.nn.Module;
 public final class UpsampleNearest1d extends Module {
 
     /** The output length S, at least 1. */
-    public record Config(int size) {
+    public record Config(int size) implements LayerConfig {
         public Config {
             LayerSupport.requirePositive("UpsampleNearest1d size", size);
+        }
+
+        /** {@code [N, C, L] -> [N, C, size]}. */
+        @Override
+        public int[] outputShape(int[] s) {
+            LayerSupport.requireDims("UpsampleNearest1d", s, 3, "[N, C, L]");
+            return new int[] {s[0], s[1], size};
+        }
+
+        @Override
+        public long parameterCount() {
+            return 0;
+        }
+
+        @Override
+        public UpsampleNearest1d build(Rng rng) {
+            return new UpsampleNearest1d(this);
         }
     }
 

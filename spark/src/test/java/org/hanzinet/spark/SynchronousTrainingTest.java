@@ -63,6 +63,22 @@ class SynchronousTrainingTest {
     }
 
     @Test
+    void graphNetworkOneStepEqualsTrainingStepOnTheConcatenatedBatch() {
+        ModelFactory graph = () -> TestModels.graph(13);
+        SparkTrainingConfig cfg = SparkTrainingConfig.synchronous(1, 6, 5, 2, SIZE);
+        SparkTrainer spark = new SparkTrainer(SparkFixture.spark(), graph, ADAM, cfg);
+        spark.fit(photos, NO_CHECKPOINT);
+
+        Module m = graph.create();
+        Tensor[] batch = SparkFixture.localBatch(dir, photos, new int[] {0, 1, 2, 3, 4, 5}, SIZE);
+        new TrainingStep(m, ADAM.create(m)).step(batch[0], batch[1], batch[2]);
+
+        float[] expected = ParameterVectors.values(m);
+        assertThat(ParameterVectors.maxAbsDifference(expected, ParameterVectors.values(spark.model()))).isLessThan(1e-5f);
+        assertThat(ParameterVectors.maxAbsDifference(expected, ParameterVectors.values(graph.create()))).isGreaterThan(1e-4f);
+    }
+
+    @Test
     void threeEpochsOnTwoWorkersReachTheSingleProcessLosses() {
         SparkTrainingConfig cfg = SparkTrainingConfig.synchronous(3, 3, 9, 2, SIZE);
         SparkTrainer spark = new SparkTrainer(SparkFixture.spark(), MODEL2, ADAM, cfg);

@@ -49,6 +49,21 @@ final class TestModels {
                 new Sigmoid());
     }
 
+    /**
+     * A small graph network (nn's GraphConfig): the image feeds two convolutions (their input gradients are
+     * summed), an Add merges them, a 1x1 convolution and a Sigmoid give [N, 1, S, S].
+     */
+    static Module graph(long seed) {
+        return org.hanzinet.nn.graph.GraphConfig.builder("image")
+                .add("a", new Conv2d.Config(3, 4, 3, 1, 1, true), "image")
+                .add("relu", new ReLU.Config(), "a")
+                .add("b", new Conv2d.Config(3, 4, 1, 1, 0, false), "image")
+                .add("sum", new org.hanzinet.nn.layers.Add.Config(), "relu", "b")
+                .add("head", new Conv2d.Config(4, 1, 1, 1, 0, true), "sum")
+                .add("prob", new Sigmoid.Config(), "head")
+                .build("prob").build(new Rng(seed));
+    }
+
     /** {@code [N, gh*gw] -> [N, 1, gh, gw] -> upsample}: the reshape is a view, backward reshapes back. */
     static final class GridHead extends Module {
         private final int gh;

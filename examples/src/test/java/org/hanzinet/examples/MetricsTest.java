@@ -8,9 +8,9 @@ import org.hanzinet.core.Tensor;
 import org.hanzinet.examples.config.ModelKind;
 import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
-import org.hanzinet.examples.eval.Metrics;
 import org.hanzinet.examples.model.Head;
-import org.hanzinet.examples.eval.PixelMetrics;
+import org.hanzinet.nn.train.Metrics;
+import org.hanzinet.nn.train.PixelMetrics;
 import org.hanzinet.examples.train.HeapEstimate;
 import org.junit.jupiter.api.Test;
 

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param attributes   CTW attributes such as {@code occluded}, {@code bgcomplex}, {@code distorted}
  */
 public record CtwCharacter(Polygon polygon, BoundingBox adjustedBbox, boolean isChinese, String text,
-        List<String> attributes) {
+        List<String> attributes) implements java.io.Serializable {
     public CtwCharacter {
         Objects.requireNonNull(polygon, "polygon");
         Objects.requireNonNull(text, "text");

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * One line of a CTW JSONL file: an image and its annotated characters (sentences flattened, in file
- * order, after the reader's selection) and its ignore regions.
+ * order, after the reader's selection) and its ignore regions. Serializable (with its characters, polygons
+ * and regions) so that a cluster trainer can ship annotations to its workers.
  *
  * @param imageId    CTW {@code image_id}
  * @param fileName   CTW {@code file_name}, relative to the image directory
@@ -15,7 +16,7 @@ import java.util.Objects;
  * @param ignores    the ignore regions
  */
 public record CtwImage(String imageId, String fileName, int width, int height, List<CtwCharacter> characters,
-        List<IgnoreRegion> ignores) {
+        List<IgnoreRegion> ignores) implements java.io.Serializable {
     public CtwImage {
         Objects.requireNonNull(imageId, "imageId");
         Objects.requireNonNull(fileName, "fileName");

@@ -7,7 +7,8 @@ import java.util.Arrays;
  * {@code [i, i+1) x [j, j+1)}). CTW writes 4 points per character; any simple polygon of 3 or more
  * points is accepted. Immutable: the coordinate arrays are copied in and out.
  */
-public final class Polygon {
+public final class Polygon implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
     private final double[] xs;
     private final double[] ys;
 

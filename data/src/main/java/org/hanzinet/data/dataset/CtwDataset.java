@@ -108,15 +108,27 @@ public final class CtwDataset {
         ignore.requireShape(what + " ignore", 1, wh[1], wh[0]);
         CtwImage ann = annotations(i);
         try {
-            RgbImage px = pixels(imageOf[i]);
-            ImageTensors.toChw(px, options.normalization(), image.data(), image.offset());
-            mask.fill(0f);
-            ignore.fill(0f);
-            Masks.fillCharacters(ann, mask.data(), mask.offset(), wh[0], wh[1]);
-            Masks.fillIgnore(ann, ignore.data(), ignore.offset(), wh[0], wh[1]);
+            fill(ann, pixels(imageOf[i]), options, image, mask, ignore);
         } catch (RuntimeException e) {
             throw new DataLoadException(what + ", file " + imageDir.resolve(ann.fileName()) + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The sample preparation on its own, for pixels decoded elsewhere (a cluster worker reading the photo
+     * through its own file system): {@code pixels} as decoded, resized here when {@code options} say so,
+     * written into {@code image [3, H, W]}, {@code mask [1, H, W]} and {@code ignore [1, H, W]}.
+     */
+    public static void fill(CtwImage ann, RgbImage decoded, DatasetOptions options, Tensor image, Tensor mask,
+                            Tensor ignore) {
+        int w = options.resizes() ? options.width() : ann.width();
+        int h = options.resizes() ? options.height() : ann.height();
+        RgbImage px = options.resizes() ? Resize.to(decoded, w, h) : decoded;
+        ImageTensors.toChw(px, options.normalization(), image.data(), image.offset());
+        mask.fill(0f);
+        ignore.fill(0f);
+        Masks.fillCharacters(ann, mask.data(), mask.offset(), w, h);
+        Masks.fillIgnore(ann, ignore.data(), ignore.offset(), w, h);
     }
 
     /** The decoded (and resized) uint8 pixels of image {@code index}, through the cache. */

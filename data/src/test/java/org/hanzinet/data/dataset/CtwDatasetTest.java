@@ -48,6 +48,30 @@ class CtwDatasetTest {
     }
 
     @Test
+    void staticFillFromDecodedPixelsEqualsGetAndAnnotationsSurviveJavaSerialization() throws Exception {
+        List<CtwImage> imgs = TinyCtw.write(dir, 2, 48, 36);
+        DatasetOptions opts = DatasetOptions.defaults().withSize(12, 9);
+        Sample s = new CtwDataset(dir, imgs, opts).get(1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(imgs.get(1));
+        }
+        CtwImage shipped;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            shipped = (CtwImage) in.readObject();
+        }
+        org.hanzinet.core.Tensor image = org.hanzinet.core.Tensor.zeros(3, 9, 12);
+        org.hanzinet.core.Tensor mask = org.hanzinet.core.Tensor.zeros(1, 9, 12);
+        org.hanzinet.core.Tensor ignore = org.hanzinet.core.Tensor.zeros(1, 9, 12);
+        CtwDataset.fill(shipped, org.hanzinet.data.image.ImageDecoder.decode(dir.resolve(shipped.fileName())), opts,
+                image, mask, ignore);
+        assertThat(image.toArray()).containsExactly(s.image().toArray());
+        assertThat(mask.toArray()).containsExactly(s.mask().toArray());
+        assertThat(ignore.toArray()).containsExactly(s.ignore().toArray());
+        assertThat(mask.sum()).isPositive();
+    }
+
+    @Test
     void resizesImagesAndPolygonsTogether() {
         List<CtwImage> imgs = TinyCtw.write(dir, 2, 48, 36);
         Sample s = new CtwDataset(dir, imgs, DatasetOptions.defaults().withSize(12, 9)).get(1);

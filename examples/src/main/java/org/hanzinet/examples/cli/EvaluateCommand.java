@@ -10,7 +10,7 @@ import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.data.CtwData;
 import org.hanzinet.examples.data.SplitData;
 import org.hanzinet.examples.eval.Evaluation;
-import org.hanzinet.examples.eval.Metrics;
+import org.hanzinet.nn.train.Metrics;
 import org.hanzinet.examples.report.Json;
 import org.hanzinet.examples.report.LossCsv;
 import org.hanzinet.examples.report.RunFolder;

@@ -13,6 +13,8 @@ import org.hanzinet.examples.report.PredictionOverlay;
 import org.hanzinet.examples.report.RunFolder;
 import org.hanzinet.examples.train.Trainer;
 import org.hanzinet.nn.Module;
+import org.hanzinet.nn.train.Metrics;
+import org.hanzinet.nn.train.PixelMetrics;
 
 /**
  * Runs a trained model over the test split in evaluation mode: metrics at threshold 0.5 with ignored

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.examples.config.RunConfig;
-import org.hanzinet.examples.eval.Metrics;
+import org.hanzinet.nn.train.Metrics;
 import org.hanzinet.examples.train.EpochRecord;
 
 /** The top-level {@code report.md} of {@code reproduce}: model 1 and model 2, both heads, against the seed. */

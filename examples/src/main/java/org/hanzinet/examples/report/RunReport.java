@@ -8,7 +8,7 @@ import org.hanzinet.core.io.AtomicFiles;
 import org.hanzinet.examples.config.ModelKind;
 import org.hanzinet.examples.config.OptimizerKind;
 import org.hanzinet.examples.config.RunConfig;
-import org.hanzinet.examples.eval.Metrics;
+import org.hanzinet.nn.train.Metrics;
 import org.hanzinet.examples.train.EpochRecord;
 
 /** {@code report.md} of one run: configuration, losses beside the seed's, test metrics, plots, overlays. */

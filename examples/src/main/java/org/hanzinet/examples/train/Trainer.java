@@ -7,17 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.hanzinet.core.Seeds;
-import org.hanzinet.core.Tensor;
 import org.hanzinet.data.dataset.Batch;
 import org.hanzinet.data.dataset.BatchBuffers;
 import org.hanzinet.data.dataset.CtwDataset;
 import org.hanzinet.data.dataset.DataLoader;
 import org.hanzinet.data.dataset.LoaderOptions;
 import org.hanzinet.nn.Module;
-import org.hanzinet.nn.layers.Dropout;
 import org.hanzinet.nn.loss.BCELoss;
 import org.hanzinet.nn.loss.Reduction;
 import org.hanzinet.nn.optim.Optimizer;
+import org.hanzinet.nn.train.DropoutSeeds;
+import org.hanzinet.nn.train.TrainingStep;
 
 /**
  * The training loop: per epoch a shuffled pass over the training split through the data module's
@@ -35,6 +35,7 @@ public final class Trainer {
     private final PrintWriter out;
     private final PrintWriter err;
     private final ProgressBar.Mode progressMode;
+    private final TrainingStep step;
     private final BCELoss loss = new BCELoss(new BCELoss.Config(Reduction.MEAN_OVER_NONZERO_WEIGHT));
 
     public Trainer(Module model, Optimizer optimizer, CheckpointStore checkpoints, PrintWriter out, PrintWriter err,
@@ -45,6 +46,7 @@ public final class Trainer {
         this.out = out;
         this.err = err;
         this.progressMode = progressMode;
+        this.step = new TrainingStep(model, optimizer);
     }
 
     /**
@@ -102,7 +104,7 @@ public final class Trainer {
         try (DataLoader.Epoch e = loader.epoch(epoch)) {
             for (int b = 0; b < batches; b++) {
                 Batch batch = e.next();
-                reseedDropout(model, Seeds.derive(seed, Seeds.DROPOUT, epoch, b));
+                DropoutSeeds.reseed(model, Seeds.derive(seed, Seeds.DROPOUT, epoch, b));
                 last = step(batch, epoch, b + 1);
                 sum += last;
                 images += batch.size();
@@ -112,33 +114,15 @@ public final class Trainer {
         return new double[] {sum / batches, last};
     }
 
-    /** Forward, loss, backward, optimiser step on one batch; returns the batch loss. */
+    /** The library's step (forward, loss, backward, optimiser step) on one batch; returns the batch loss. */
     private double step(Batch batch, int epoch, int batchNumber) {
-        optimizer.zeroGrad();
-        Tensor probs = model.forward(batch.images());
-        float l = firstNonFinite(probs);
-        if (Float.isFinite(l)) {
-            l = loss.forward(probs, batch.masks(), batch.weights());
-        }
+        float l = step.step(batch.images(), batch.masks(), batch.weights());
         if (!Float.isFinite(l)) {
             throw new TrainingDivergedException(epoch, batchNumber, l, epoch == 1
                     ? "No checkpoint was written (the first epoch had not finished)."
                     : "The checkpoint of epoch " + (epoch - 1) + " is kept unchanged.");
         }
-        model.backward(loss.backward());
-        optimizer.step();
         return l;
-    }
-
-    /** The first NaN/infinite value of {@code t}, or 0 when all are finite (BCELoss refuses NaN inputs). */
-    private static float firstNonFinite(Tensor t) {
-        float[] d = t.data();
-        for (int i = t.offset(), end = t.offset() + t.numel(); i < end; i++) {
-            if (!Float.isFinite(d[i])) {
-                return d[i];
-            }
-        }
-        return 0f;
     }
 
     /** Mean BCE over all non-ignored validation pixels, in evaluation mode (dropout off). */
@@ -158,20 +142,5 @@ public final class Trainer {
             model.train();
         }
         return weight == 0 ? Double.NaN : sum / weight;
-    }
-
-    /** Gives every Dropout in the model a seed derived from {@code seed} and its position. */
-    static void reseedDropout(Module m, long seed) {
-        int[] counter = {0};
-        visit(m, seed, counter);
-    }
-
-    private static void visit(Module m, long seed, int[] counter) {
-        if (m instanceof Dropout d) {
-            d.reseed(Seeds.derive(seed, Seeds.DROPOUT, counter[0]++));
-        }
-        for (Module c : m.children().values()) {
-            visit(c, seed, counter);
-        }
     }
 }

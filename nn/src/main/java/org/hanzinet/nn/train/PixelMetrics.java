@@ -1,4 +1,4 @@
-package org.hanzinet.examples.eval;
+package org.hanzinet.nn.train;
 
 import org.hanzinet.core.Tensor;
 

@@ -1,7 +1,7 @@
-package org.hanzinet.examples.eval;
+package org.hanzinet.nn.train;
 
 /**
- * Test-split metrics at {@code threshold} over all non-ignored pixels, written as {@code metrics.json}.
+ * Test-split metrics at {@code threshold} over all non-ignored pixels, written by the examples as {@code metrics.json}.
  * Ratios are NaN (JSON {@code null}-free: written as the string "NaN") when their denominator is zero,
  * e.g. precision when nothing was predicted positive.
  *

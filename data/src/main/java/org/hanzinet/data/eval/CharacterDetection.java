@@ -23,7 +23,8 @@ import org.hanzinet.data.mask.PolygonRasterizer;
  * an unmatched character a false negative, both in the bucket of the character's adjusted bbox; an
  * unmatched component is a false positive in the bucket of its own pixel box, unless more than
  * {@code ignoreFraction} of its pixels lie inside the image's ignore regions, when it is not counted.
- * Every character of the record counts (the same set as the pixel masks).
+ * Every character of the record counts, the same set as the pixel masks: with the reader's default
+ * selection ({@code CHINESE_ONLY}, as CTW scores) that is the Chinese characters.
  */
 public final class CharacterDetection {
     /** Settings: threshold on p, minimum IoU for a match, ignore share above which a component is left out. */

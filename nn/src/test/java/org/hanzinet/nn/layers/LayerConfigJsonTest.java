@@ -17,7 +17,8 @@ class LayerConfigJsonTest {
     private static final List<Record> CONFIGS = List.of(new ReLU.Config(), new Sigmoid.Config(), new Flatten.Config(),
             new MaxPool2d.Config(3, 2), new Linear.Config(4_145_296, 253, true), new Dropout.Config(0.5f),
             new UpsampleNearest1d.Config(4_194_304), new UpsampleBilinear2d.Config(2048, 1024),
-            new Conv2d.Config(3, 16, 5, 2, 1, false));
+            new Conv2d.Config(3, 16, 5, 2, 1, false), new BatchNorm2d.Config(16, 1e-3, 0.05, true, true),
+            new LeakyReLU.Config(0.2f), new Tanh.Config());
 
     @Test
     void everyConfigRoundTrips() throws Exception {

@@ -50,6 +50,43 @@ class FullResolutionTest {
         }
     }
 
+    /** Nearest up-sampling by 2, {@code [N, C, H, W] -> [N, C, 2H, 2W]}: with a max-pool, a net of stride 2. */
+    static final class Up2 extends Module {
+        @Override
+        public Tensor forward(Tensor x) {
+            int n = x.size(0);
+            int c = x.size(1);
+            int h = x.size(2);
+            int w = x.size(3);
+            Tensor y = Tensor.zeros(n, c, 2 * h, 2 * w);
+            for (int p = 0; p < n * c; p++) {
+                for (int i = 0; i < 2 * h; i++) {
+                    for (int j = 0; j < 2 * w; j++) {
+                        y.data()[(p * 2 * h + i) * 2 * w + j] = x.data()[x.offset() + (p * h + i / 2) * w + j / 2];
+                    }
+                }
+            }
+            return y;
+        }
+
+        @Override
+        public Tensor backward(Tensor gradOutput) {
+            throw new UnsupportedOperationException("inference only");
+        }
+    }
+
+    @Test
+    void tilesStartOnTheStrideSoPoolingWindowsLineUp() {
+        Rng rng = new Rng(3);
+        Module net = new Sequential(new MaxPool2d(2, 2), new Conv2d(3, 2, 3, 1, 1, true, rng), new Up2()).eval();
+        Tensor x = photo(45, 38);
+        float[] a = new FullResolution(net, new FullResolution.Config(2, 128, 0, 0f)).predict(x).toArray();
+        float[] b = new FullResolution(net, new FullResolution.Config(2, 20, 4, 0f)).predict(x).toArray();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(b[i]).as("pixel %d", i).isCloseTo(a[i], within(1e-5f));
+        }
+    }
+
     @Test
     void aMarginSmallerThanTheReceptiveFieldShowsTheSeams() {
         Module net = smallNet();

@@ -252,3 +252,5 @@ if __name__ == "__main__":
     make_model_fixtures.main(OUT)
     import make_norm_fixtures  # noqa: E402
     make_norm_fixtures.main(OUT)
+    import make_train_fixtures  # noqa: E402
+    make_train_fixtures.main(OUT)

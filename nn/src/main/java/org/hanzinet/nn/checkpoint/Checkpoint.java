@@ -16,13 +16,15 @@ import org.hanzinet.core.io.SafeTensorsReader;
 import org.hanzinet.core.io.TensorEntry;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.optim.Optimizer;
+import org.hanzinet.nn.optim.schedule.LrScheduler;
 
 /**
  * Saves and loads a model's parameters and buffers ({@link Module#stateDict()}), and optionally its
  * optimiser's state, as a safetensors file that PyTorch users can open: tensors under their
  * {@code state_dict} names and layouts (conv weight
  * [out, in, kh, kw], linear weight [out, in]), optimiser state under {@code optim.<name>}, provenance
- * ({@link Provenance}) in {@code __metadata__}. Buffers PyTorch keeps as int64 ({@code num_batches_tracked})
+ * ({@link Provenance}) in {@code __metadata__}, and a learning-rate scheduler's state as JSON in the metadata
+ * under {@link #SCHEDULER} when one is given. Buffers PyTorch keeps as int64 ({@code num_batches_tracked})
  * are written and expected as I64 ({@link Module#storedDTypes()}), everything else as F32.
  *
  * <p>Writes are atomic ({@link AtomicFiles}): the file is written to a temporary file
@@ -38,6 +40,8 @@ import org.hanzinet.nn.optim.Optimizer;
 public final class Checkpoint {
     /** Prefix of optimiser state tensors in the file. */
     public static final String OPTIM_PREFIX = "optim.";
+    /** Metadata key of the learning-rate scheduler's state (JSON, {@link LrScheduler#stateJson()}). */
+    public static final String SCHEDULER = "hanzinet.scheduler";
 
     private Checkpoint() {}
 
@@ -49,7 +53,7 @@ public final class Checkpoint {
      */
     public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed)
             throws IOException {
-        save(file, model, optimizer, configJson, seed, Map.of());
+        save(file, model, optimizer, null, configJson, seed, Map.of());
     }
 
     /**
@@ -60,15 +64,39 @@ public final class Checkpoint {
      */
     public static void save(Path file, Module model, Optimizer optimizer, String configJson, long seed,
             Map<String, String> extraMetadata) throws IOException {
+        save(file, model, optimizer, null, configJson, seed, extraMetadata);
+    }
+
+    /**
+     * As {@link #save(Path, Module, Optimizer, String, long)}, with the learning-rate scheduler's state (when not
+     * null) as JSON in the metadata under {@link #SCHEDULER}.
+     */
+    public static void save(Path file, Module model, Optimizer optimizer, LrScheduler scheduler, String configJson,
+            long seed) throws IOException {
+        save(file, model, optimizer, scheduler, configJson, seed, Map.of());
+    }
+
+    /**
+     * Saves the model, the optimiser's state (when not null), the scheduler's state (when not null) and
+     * {@code extraMetadata} beside the provenance.
+     *
+     * @throws IllegalArgumentException when an extra key would replace a provenance or scheduler key
+     */
+    public static void save(Path file, Module model, Optimizer optimizer, LrScheduler scheduler, String configJson,
+            long seed, Map<String, String> extraMetadata) throws IOException {
         Map<String, String> meta = Provenance.describe(configJson, seed);
         for (Map.Entry<String, String> e : extraMetadata.entrySet()) {
-            if (meta.putIfAbsent(e.getKey(), e.getValue()) != null || e.getKey().equals(Provenance.OPTIMIZER)) {
+            if (meta.putIfAbsent(e.getKey(), e.getValue()) != null || e.getKey().equals(Provenance.OPTIMIZER)
+                    || e.getKey().equals(SCHEDULER)) {
                 throw new IllegalArgumentException("extra checkpoint metadata key '" + e.getKey()
                         + "' is a provenance key; choose another name");
             }
         }
         if (optimizer != null) {
             meta.put(Provenance.OPTIMIZER, optimizer.getClass().getSimpleName());
+        }
+        if (scheduler != null) {
+            meta.put(SCHEDULER, scheduler.stateJson());
         }
         writeAtomically(file, tensors(model, optimizer), model.storedDTypes(), meta, UnaryOperator.identity());
     }
@@ -83,16 +111,50 @@ public final class Checkpoint {
      *     the model is then left unchanged
      */
     public static Map<String, String> load(Path file, Module model, Optimizer optimizer) throws IOException {
+        return load(file, model, optimizer, null);
+    }
+
+    /**
+     * As {@link #load(Path, Module, Optimizer)}, and restores {@code scheduler} (when not null) from the state
+     * {@link #save(Path, Module, Optimizer, LrScheduler, String, long)} stored, setting the optimiser's
+     * learning rate for the restored epoch.
+     *
+     * @throws CheckpointMismatchException also when the file holds no scheduler state or one of another
+     *     schedule or base learning rate
+     */
+    public static Map<String, String> load(Path file, Module model, Optimizer optimizer, LrScheduler scheduler)
+            throws IOException {
         try (SafeTensorsReader r = SafeTensors.open(file)) {
             Map<String, Tensor> state = model.stateDict();
             checkCompatible(r, state, model.namedBuffers().keySet(), model.storedDTypes(), optimizer);
+            LrScheduler.State schedulerState = scheduler == null ? null : schedulerState(r, scheduler);
             if (optimizer != null) { // first: the optimiser validates its state before changing anything
                 loadOptimizerState(r, optimizer);
+            }
+            if (scheduler != null) {
+                scheduler.loadState(schedulerState);
             }
             for (Map.Entry<String, Tensor> e : state.entrySet()) {
                 r.readInto(e.getKey(), e.getValue());
             }
             return r.metadata();
+        }
+    }
+
+    /** The scheduler state of the file, checked against {@code scheduler} without changing it. */
+    private static LrScheduler.State schedulerState(SafeTensorsReader r, LrScheduler scheduler)
+            throws CheckpointMismatchException {
+        String json = r.metadata().get(SCHEDULER);
+        if (json == null) {
+            throw new CheckpointMismatchException(r.file() + ": holds no learning-rate scheduler state ('" + SCHEDULER
+                    + "'), but a scheduler was given");
+        }
+        try {
+            LrScheduler.State s = LrScheduler.State.fromJson(json);
+            scheduler.requireCompatible(s);
+            return s;
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointMismatchException(r.file() + ": " + e.getMessage());
         }
     }
 

@@ -24,7 +24,7 @@ import org.hanzinet.core.Tensor;
  * <p>Backward keeps references to the forward's tensors (do not modify them in between) and returns a
  * buffer owned by the loss, overwritten by the next backward of the same shape.
  */
-public final class BCELoss {
+public final class BCELoss implements Loss {
 
     /** PyTorch's floor under the denominator of the gradient. */
     public static final float GRAD_EPS = 1e-12f;

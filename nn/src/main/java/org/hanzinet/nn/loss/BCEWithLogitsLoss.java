@@ -22,7 +22,7 @@ import org.hanzinet.core.Tensor;
  * formula, i.e. {@code w (sigmoid(x) - t) / count} without pos_weight. Forward keeps references to its
  * tensors for backward; the gradient is a buffer owned by the loss.
  */
-public final class BCEWithLogitsLoss {
+public final class BCEWithLogitsLoss implements Loss {
 
     /** The reduction; PyTorch's default is MEAN. */
     public record Config(Reduction reduction) {

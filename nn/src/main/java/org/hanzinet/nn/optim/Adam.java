@@ -3,8 +3,8 @@ package org.hanzinet.nn.optim;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 
 /**
@@ -50,57 +50,41 @@ public final class Adam implements Optimizer {
 
     public Adam(Map<String, Parameter> params, Config config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.support = new OptimSupport("Adam", params, List.of(EXP_AVG, EXP_AVG_SQ));
+        this.support = new OptimSupport("Adam", params, List.of(EXP_AVG, EXP_AVG_SQ), config.lr());
     }
 
+    /** Optimises every parameter of {@code module} ({@link Module#namedParameters()}). */
+    public Adam(Module module, Config config) {
+        this(OptimSupport.parametersOf("Adam", module), config);
+    }
+
+    /** The construction-time hyper-parameters; the current learning rate is {@link #learningRate()}. */
     public Config config() {
         return config;
     }
 
     @Override
+    public double learningRate() {
+        return support.lr();
+    }
+
+    @Override
+    public void setLearningRate(double lr) {
+        support.setLr(lr);
+    }
+
+    @Override
     public void step() {
         long t = support.step + 1;
-        double bc1 = 1 - Math.pow(config.beta1(), t);
-        double bc2 = 1 - Math.pow(config.beta2(), t);
-        float stepSize = (float) (config.lr() / bc1);
-        float bc2Sqrt = (float) Math.sqrt(bc2);
+        OptimSupport.AdamScalars s = OptimSupport.AdamScalars.of(support.lr(), config.beta1(), config.beta2(),
+                config.eps(), t, config.weightDecay(), 1);
         List<Parameter> ps = support.parameterList();
         for (int i = 0; i < ps.size(); i++) {
             Parameter p = ps.get(i);
-            update(p.value(), p.grad(), support.buffer(EXP_AVG, i, p), support.buffer(EXP_AVG_SQ, i, p), stepSize,
-                    bc2Sqrt);
+            OptimSupport.adamUpdate(p.value(), p.grad(), support.buffer(EXP_AVG, i, p), support.buffer(EXP_AVG_SQ, i, p),
+                    null, s);
         }
         support.step = t;
-    }
-
-    private void update(Tensor value, Tensor grad, Tensor expAvg, Tensor expAvgSq, float stepSize, float bc2Sqrt) {
-        float wd = (float) config.weightDecay();
-        float b1 = (float) config.beta1();
-        float b2 = (float) config.beta2();
-        float oneMinusB1 = (float) (1 - config.beta1());
-        float oneMinusB2 = (float) (1 - config.beta2());
-        float eps = (float) config.eps();
-        float negStep = -stepSize;
-        float[] p = value.data();
-        float[] g = grad.data();
-        float[] m = expAvg.data();
-        float[] v = expAvgSq.data();
-        int po = value.offset();
-        int go = grad.offset();
-        Parallel.forRange(value.numel(), OptimSupport.MIN_CHUNK, (from, to) -> {
-            for (int i = from; i < to; i++) {
-                float gi = g[go + i];
-                if (wd != 0f) {
-                    gi += wd * p[po + i];
-                }
-                float mi = m[i] * b1 + oneMinusB1 * gi;
-                float vi = v[i] * b2 + oneMinusB2 * gi * gi;
-                m[i] = mi;
-                v[i] = vi;
-                float denom = (float) Math.sqrt(vi) / bc2Sqrt + eps;
-                p[po + i] += negStep * mi / denom;
-            }
-        });
     }
 
     @Override

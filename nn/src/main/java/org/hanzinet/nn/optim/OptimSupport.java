@@ -9,11 +9,12 @@ import java.util.Objects;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 
 /**
- * What SGD and Adam share: the named parameters, per-parameter buffers, the step count, parallel
- * element loops and the validation of a state map.
+ * What the optimisers share: the named parameters, the current learning rate, per-parameter buffers, the
+ * step count, the fused Adam/AdamW element loop and the validation of a state map.
  */
 final class OptimSupport {
     static final String STEP = "step";
@@ -27,9 +28,12 @@ final class OptimSupport {
     /** buffers.get(name)[param index], null before the first step. */
     final Map<String, Tensor[]> buffers = new LinkedHashMap<>();
     long step;
+    /** The learning rate the next step uses; starts at the configured one, schedulers change it. */
+    private double lr;
 
-    OptimSupport(String optimizer, Map<String, Parameter> params, List<String> bufferNames) {
+    OptimSupport(String optimizer, Map<String, Parameter> params, List<String> bufferNames, double lr) {
         this.optimizer = optimizer;
+        this.lr = lr;
         Objects.requireNonNull(params, "params");
         if (params.isEmpty()) {
             throw new IllegalArgumentException(optimizer + ": got an empty parameter map");
@@ -40,6 +44,26 @@ final class OptimSupport {
         for (String b : bufferNames) {
             buffers.put(b, new Tensor[params.size()]);
         }
+    }
+
+    /** {@code module}'s named parameters, refusing a module without any. */
+    static Map<String, Parameter> parametersOf(String optimizer, Module module) {
+        Objects.requireNonNull(module, optimizer + ": module");
+        Map<String, Parameter> p = module.namedParameters();
+        if (p.isEmpty()) {
+            throw new IllegalArgumentException(optimizer + ": module " + module.getClass().getSimpleName()
+                    + " has no parameters to optimise");
+        }
+        return p;
+    }
+
+    double lr() {
+        return lr;
+    }
+
+    void setLr(double lr) {
+        requireFinite(optimizer + " lr", lr, 0);
+        this.lr = lr; // not the float requireFinite returns: a schedule's rate is kept in double, as PyTorch keeps it
     }
 
     List<Parameter> parameterList() {
@@ -151,5 +175,65 @@ final class OptimSupport {
             throw new IllegalArgumentException(what + " must be a finite number >= " + min + ", got " + value);
         }
         return (float) value;
+    }
+
+    /**
+     * One fused Adam/AdamW pass over a parameter, torch.optim's single-tensor rule in float:
+     * {@code p *= decay} (AdamW's {@code 1 - lr wd}; 1 for Adam); {@code g = grad + l2 p} (Adam's weight decay; 0
+     * for AdamW); {@code m = b1 m + (1 - b1) g}; {@code v = b2 v + (1 - b2) g^2}; with amsgrad
+     * {@code vmax = max(vmax, v)} replaces v below; {@code p -= stepSize m / (sqrt(v) / bc2Sqrt + eps)}.
+     * {@code vmax} is null without amsgrad.
+     */
+    static void adamUpdate(Tensor value, Tensor grad, Tensor expAvg, Tensor expAvgSq, Tensor maxExpAvgSq,
+            AdamScalars s) {
+        float[] p = value.data();
+        float[] g = grad.data();
+        float[] m = expAvg.data();
+        float[] v = expAvgSq.data();
+        float[] vmax = maxExpAvgSq == null ? null : maxExpAvgSq.data();
+        int po = value.offset();
+        int go = grad.offset();
+        float negStep = -s.stepSize();
+        float l2 = s.l2();
+        float decay = s.decay();
+        float b1 = s.b1();
+        float b2 = s.b2();
+        float oneMinusB1 = s.oneMinusB1();
+        float oneMinusB2 = s.oneMinusB2();
+        float bc2Sqrt = s.bc2Sqrt();
+        float eps = s.eps();
+        Parallel.forRange(value.numel(), MIN_CHUNK, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                float pi = p[po + i];
+                float gi = g[go + i];
+                if (l2 != 0f) {
+                    gi += l2 * pi;
+                }
+                if (decay != 1f) {
+                    pi *= decay;
+                }
+                float mi = m[i] * b1 + oneMinusB1 * gi;
+                float vi = v[i] * b2 + oneMinusB2 * gi * gi;
+                m[i] = mi;
+                v[i] = vi;
+                if (vmax != null) {
+                    vi = Math.max(vmax[i], vi);
+                    vmax[i] = vi;
+                }
+                float denom = (float) Math.sqrt(vi) / bc2Sqrt + eps;
+                p[po + i] = pi + negStep * mi / denom;
+            }
+        });
+    }
+
+    /** The per-step scalars of {@link #adamUpdate}, bias corrections computed in double as PyTorch does. */
+    record AdamScalars(float stepSize, float bc2Sqrt, float b1, float b2, float oneMinusB1, float oneMinusB2,
+            float eps, float l2, float decay) {
+        static AdamScalars of(double lr, double beta1, double beta2, double eps, long t, double l2, double decay) {
+            double bc1 = 1 - Math.pow(beta1, t);
+            double bc2 = 1 - Math.pow(beta2, t);
+            return new AdamScalars((float) (lr / bc1), (float) Math.sqrt(bc2), (float) beta1, (float) beta2,
+                    (float) (1 - beta1), (float) (1 - beta2), (float) eps, (float) l2, (float) decay);
+        }
     }
 }

@@ -14,6 +14,20 @@ public interface Optimizer {
     /** One update of every parameter from its current gradient. */
     void step();
 
+    /**
+     * The learning rate the next {@link #step()} uses (PyTorch's {@code param_groups[0]["lr"]}); it starts at
+     * the configured one and is changed by {@link #setLearningRate} or a
+     * {@link org.hanzinet.nn.optim.schedule.LrScheduler}.
+     */
+    double learningRate();
+
+    /**
+     * Sets the learning rate of the following steps.
+     *
+     * @throws IllegalArgumentException when {@code lr} is negative, NaN or infinite
+     */
+    void setLearningRate(double lr);
+
     /** Sets every parameter's gradient to 0. */
     void zeroGrad();
 

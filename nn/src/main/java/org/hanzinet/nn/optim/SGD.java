@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 
 /**
@@ -51,11 +52,27 @@ public final class SGD implements Optimizer {
     public SGD(Map<String, Parameter> params, Config config) {
         this.config = Objects.requireNonNull(config, "config");
         this.support = new OptimSupport("SGD", params,
-                config.momentum() != 0 ? List.of(MOMENTUM_BUFFER) : List.of());
+                config.momentum() != 0 ? List.of(MOMENTUM_BUFFER) : List.of(), config.lr());
     }
 
+    /** Optimises every parameter of {@code module} ({@link Module#namedParameters()}). */
+    public SGD(Module module, Config config) {
+        this(OptimSupport.parametersOf("SGD", module), config);
+    }
+
+    /** The construction-time hyper-parameters; the current learning rate is {@link #learningRate()}. */
     public Config config() {
         return config;
+    }
+
+    @Override
+    public double learningRate() {
+        return support.lr();
+    }
+
+    @Override
+    public void setLearningRate(double lr) {
+        support.setLr(lr);
     }
 
     @Override
@@ -75,7 +92,7 @@ public final class SGD implements Optimizer {
     }
 
     private void update(Tensor value, Tensor grad, Tensor buffer, boolean first) {
-        float lr = (float) config.lr();
+        float lr = (float) support.lr();
         float wd = (float) config.weightDecay();
         float mom = (float) config.momentum();
         float keep = (float) (1 - config.dampening());

@@ -50,6 +50,7 @@ class CheckpointTest extends HanzinetTestBase {
     static class FakeOptimizer implements Optimizer {
         final Map<String, Tensor> state = new LinkedHashMap<>();
         Map<String, Tensor> loaded;
+        double lr = 0.1;
 
         FakeOptimizer(Map<String, Parameter> params) {
             params.forEach((n, p) -> state.put(n + ".momentum_buffer", p.value().zerosLike()));
@@ -58,6 +59,16 @@ class CheckpointTest extends HanzinetTestBase {
 
         @Override
         public void step() {}
+
+        @Override
+        public double learningRate() {
+            return lr;
+        }
+
+        @Override
+        public void setLearningRate(double lr) {
+            this.lr = lr;
+        }
 
         @Override
         public void zeroGrad() {}

@@ -1,10 +1,16 @@
 package org.hanzinet.data.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.hanzinet.data.ctw.CtwImage;
+import org.hanzinet.data.ctw.CtwReadOptions;
+import org.hanzinet.data.ctw.CtwReader;
 
 /**
  * The five real ReCTS photos in CTW format that ship with this module's tests
@@ -24,8 +30,11 @@ public final class RectsCtw {
             throw new AssertionError("real CTW test data not on the test classpath: " + RESOURCE
                     + " (expected in data/src/test/resources/rects-ctw)");
         }
+        if ("jar".equals(url.getProtocol())) {
+            return extracted();
+        }
         if (!"file".equals(url.getProtocol())) {
-            throw new AssertionError("real CTW test data must be a folder on disk, found " + url);
+            throw new AssertionError("real CTW test data must be a folder on disk or in the test-jar, found " + url);
         }
         try {
             Path annotations = Path.of(url.toURI());
@@ -35,6 +44,34 @@ public final class RectsCtw {
             return annotations.getParent();
         } catch (URISyntaxException e) {
             throw new AssertionError("bad test resource URL " + url, e);
+        }
+    }
+
+    /**
+     * Another module's tests read this module's test-jar: the files are copied out of it into
+     * {@code target/rects-ctw} of the module the tests run in (the annotation file, then the photos it names).
+     */
+    private static Path extracted() {
+        try {
+            Path dir = targetFolder("rects-ctw");
+            Path annotations = dir.resolve("annotations.jsonl");
+            copy(RESOURCE, annotations);
+            for (CtwImage img : CtwReader.readAll(annotations, CtwReadOptions.defaults())) {
+                copy("/rects-ctw/images/" + img.fileName(), dir.resolve("images").resolve(img.fileName()));
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the real CTW test data out of the test-jar", e);
+        }
+    }
+
+    private static void copy(String resource, Path to) throws IOException {
+        try (InputStream in = RectsCtw.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new AssertionError("real CTW test data: " + resource + " is not in the test-jar");
+            }
+            Files.createDirectories(to.getParent());
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -26,23 +26,35 @@ import picocli.CommandLine.Spec;
 /** {@code evaluate}: test metrics and overlays of a trained run; updates its report. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Evaluate a trained run on its test split (threshold 0.5, ignored regions left out): "
-                + "metrics.json, overlays/*.png, and the metrics in report.md.")
+                + "metrics.json, overlays/*.png, and the metrics in report.md. With --all --data DIR: every photo "
+                + "of a CTW folder at its own resolution, into RUN_DIR/photos-<DIR name>/.")
 public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "The run folder (from train).")
+    @Option(names = "--run", paramLabel = "RUN_DIR", description = "The run folder (from train).")
     Path run;
+
+    @Option(names = "--all", description = "Score every photo of the --data folder at its own resolution "
+            + "(pixel and character metrics, overlays) instead of the run's test split.")
+    boolean all;
 
     @Option(names = "--overlays", defaultValue = "6", description = "Overlay PNGs for the first N test images. "
             + "Default: ${DEFAULT-VALUE}.")
     int overlays;
 
-    @Option(names = "--data", paramLabel = "DIR", description = "Data folder, if it moved since training.")
+    @Option(names = "--data", paramLabel = "DIR", description = "Data folder, if it moved since training; "
+            + "with --all, the CTW folder to score.")
     Path data;
 
     @Override
     public Integer call() throws Exception {
+        if (all) {
+            return AllPhotos.evaluate(run, data, overlays, spec.commandLine().getOut());
+        }
+        if (run == null) {
+            throw new IllegalArgumentException("evaluate: give the run folder with --run RUN_DIR");
+        }
         RunFolder folder = RunFolder.existing(run);
         RunConfig cfg = Json.read(folder.config(), RunConfig.class);
         if (data != null) {

@@ -105,7 +105,7 @@ public final class CtwData {
     }
 
     /** Where the photos are: beside the annotation file, or in its {@code images/} sub-folder. */
-    static Path imageDir(Path annotations, CtwImage first) {
+    public static Path imageDir(Path annotations, CtwImage first) {
         Path dir = annotations.toAbsolutePath().getParent();
         for (Path candidate : List.of(dir, dir.resolve("images"))) {
             if (Files.isRegularFile(candidate.resolve(first.fileName()))) {

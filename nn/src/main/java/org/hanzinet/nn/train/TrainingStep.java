@@ -20,6 +20,9 @@ import org.hanzinet.nn.optim.Optimizer;
  * total weight and steps the optimiser. Shares summed over any partition of a batch give the gradient of
  * the batch's mean loss, as {@link #step} computes it in one go (up to float rounding of the sum order).
  *
+ * <p>The step never uses dLoss/dImage, so it tells the model so ({@code requireInputGradient(false)}):
+ * the first convolution then skips its input-gradient pass, a whole convolution per step.
+ *
  * <p>Batches: {@code images [N, 3, H, W]}, {@code masks [N, 1, H, W]} (0/1), {@code weights [N, 1, H, W]}
  * (1 = counted, 0 = ignored pixel).
  */
@@ -42,14 +45,14 @@ public final class TrainingStep {
      * into per-worker sums.
      */
     public TrainingStep(Module model, Optimizer optimizer, Loss meanLoss, Loss sumLoss) {
-        this.model = Objects.requireNonNull(model, "model");
+        this.model = Objects.requireNonNull(model, "model").requireInputGradient(false);
         this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
         this.meanLoss = Objects.requireNonNull(meanLoss, "meanLoss");
         this.sumLoss = Objects.requireNonNull(sumLoss, "sumLoss");
     }
 
     private TrainingStep(Module model) {
-        this.model = Objects.requireNonNull(model, "model");
+        this.model = Objects.requireNonNull(model, "model").requireInputGradient(false);
         this.optimizer = null;
         this.meanLoss = null;
         this.sumLoss = new BCELoss(new BCELoss.Config(Reduction.SUM));

@@ -11,6 +11,7 @@ import org.hanzinet.nn.layers.Conv2d;
 import org.hanzinet.nn.layers.Dropout;
 import org.hanzinet.nn.layers.ReLU;
 import org.hanzinet.nn.layers.Sigmoid;
+import org.hanzinet.nn.loss.BCELoss;
 import org.hanzinet.nn.loss.BCEWithLogitsLoss;
 import org.hanzinet.nn.loss.Reduction;
 import org.hanzinet.nn.optim.Adam;
@@ -90,6 +91,24 @@ class TrainingStepTest {
                 .isLessThan(1e-5f);
         assertThat(ParameterVectors.maxAbsDifference(ParameterVectors.values(whole), ParameterVectors.values(logits.get())))
                 .isGreaterThan(1e-4f);
+    }
+
+    @Test
+    void theFirstLayerSkipsTheImageGradientAndTheStepIsUnchanged() {
+        Tensor[] b = batch(3, 11);
+        Module byHand = net(5);
+        SGD sgd = new SGD(byHand.namedParameters(), 0.1, 0.9, 0, false);
+        BCELoss bce = new BCELoss(new BCELoss.Config(Reduction.MEAN_OVER_NONZERO_WEIGHT));
+        sgd.zeroGrad();
+        bce.forward(byHand.forward(b[0]), b[1], b[2]);
+        assertThat(byHand.backward(bce.backward())).as("the image gradient, computed by hand").isNotNull();
+        sgd.step();
+
+        Module m = net(5);
+        new TrainingStep(m, new SGD(m.namedParameters(), 0.1, 0.9, 0, false)).step(b[0], b[1], b[2]);
+        assertThat(((Sequential) m).layers().get(0).inputGradientRequired()).isFalse();
+        byHand.namedParameters().forEach((name, p) ->
+                assertThat(m.namedParameters().get(name).value().data()).as(name).containsExactly(p.value().data()));
     }
 
     @Test

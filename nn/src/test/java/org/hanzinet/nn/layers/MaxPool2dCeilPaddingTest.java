@@ -22,24 +22,8 @@ class MaxPool2dCeilPaddingTest extends HanzinetTestBase {
         return new MaxPool2d(new MaxPool2d.Config(new Size2d(kh, kw), new Size2d(sh, sw), new Size2d(ph, pw), ceil));
     }
 
-    /** Distinct values 0.05 apart in random order, so the gradient check never straddles a tie. */
     private Tensor distinct(int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        int n = t.numel();
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int s = perm[i];
-            perm[i] = perm[j];
-            perm[j] = s;
-        }
-        for (int i = 0; i < n; i++) {
-            t.setFlat(i, perm[i] * 0.05f - n * 0.025f);
-        }
-        return t;
+        return DistinctValues.withoutNearTies(rng, shape);
     }
 
     @Test

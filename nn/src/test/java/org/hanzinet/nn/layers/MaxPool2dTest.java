@@ -12,24 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class MaxPool2dTest extends HanzinetTestBase {
 
-    /** Distinct values 0.05 apart in random order: no two window entries within 2 * eps of each other. */
     private Tensor withoutNearTies(int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        int n = t.numel();
-        int[] perm = new int[n];
-        for (int i = 0; i < n; i++) {
-            perm[i] = i;
-        }
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int s = perm[i];
-            perm[i] = perm[j];
-            perm[j] = s;
-        }
-        for (int i = 0; i < n; i++) {
-            t.setFlat(i, perm[i] * 0.05f - n * 0.025f);
-        }
-        return t;
+        return DistinctValues.withoutNearTies(rng, shape);
     }
 
     @Test

@@ -21,12 +21,9 @@ class EvaluateAllTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        data = TinyCtw.write(tmp.resolve("ctw"), 12, 32, 11);
-        CliRunner.Result r = CliRunner.run("train", "--data", data.toString(), "--image-size", "32", "--images", "12",
-                "--epochs", "1", "--batch-size", "4", "--threads", "1", "--runs", tmp.resolve("runs").toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        run = CliSmokeTest.onlyRunFolder(tmp.resolve("runs"));
+        CliRunner.TinyRun tiny = CliRunner.trainTiny(tmp, 12, 32, 11, 4);
+        data = tiny.data();
+        run = tiny.run();
     }
 
     @Test

@@ -20,12 +20,9 @@ class PredictFolderTest {
 
     @BeforeAll
     static void trainOnce() throws IOException {
-        System.setProperty("java.awt.headless", "true");
-        data = TinyCtw.write(tmp.resolve("ctw"), 6, 16, 3);
-        CliRunner.Result r = CliRunner.run("train", "--data", data.toString(), "--image-size", "16", "--images", "6",
-                "--epochs", "1", "--batch-size", "2", "--threads", "1", "--runs", tmp.resolve("runs").toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        run = CliSmokeTest.onlyRunFolder(tmp.resolve("runs"));
+        CliRunner.TinyRun tiny = CliRunner.trainTiny(tmp, 6, 16, 3, 2);
+        data = tiny.data();
+        run = tiny.run();
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.hanzinet.nn.optim;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 
@@ -17,7 +16,7 @@ import org.hanzinet.nn.Parameter;
  * <p>Memory: two buffers per parameter ({@code exp_avg}, {@code exp_avg_sq}), allocated on the first
  * step and updated with the parameter in one fused, multi-threaded pass.
  */
-public final class Adam implements Optimizer {
+public final class Adam extends StatefulOptimizer {
     static final String EXP_AVG = "exp_avg";
     static final String EXP_AVG_SQ = "exp_avg_sq";
 
@@ -42,15 +41,15 @@ public final class Adam implements Optimizer {
     }
 
     private final Config config;
-    private final OptimSupport support;
 
     public Adam(Map<String, Parameter> params, double lr, double beta1, double beta2, double eps, double weightDecay) {
         this(params, new Config(lr, beta1, beta2, eps, weightDecay));
     }
 
     public Adam(Map<String, Parameter> params, Config config) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.support = new OptimSupport("Adam", params, List.of(EXP_AVG, EXP_AVG_SQ), config.lr());
+        super(new OptimSupport("Adam", params, List.of(EXP_AVG, EXP_AVG_SQ),
+                Objects.requireNonNull(config, "config").lr()));
+        this.config = config;
     }
 
     /** Optimises every parameter of {@code module} ({@link Module#namedParameters()}). */
@@ -63,15 +62,7 @@ public final class Adam implements Optimizer {
         return config;
     }
 
-    @Override
-    public double learningRate() {
-        return support.lr();
-    }
 
-    @Override
-    public void setLearningRate(double lr) {
-        support.setLr(lr);
-    }
 
     @Override
     public void step() {
@@ -87,18 +78,6 @@ public final class Adam implements Optimizer {
         support.step = t;
     }
 
-    @Override
-    public void zeroGrad() {
-        support.zeroGrad();
-    }
 
-    @Override
-    public Map<String, Tensor> state() {
-        return support.state();
-    }
 
-    @Override
-    public void loadState(Map<String, Tensor> state) {
-        support.loadState(state);
-    }
 }

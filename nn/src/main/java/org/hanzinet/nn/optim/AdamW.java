@@ -3,7 +3,6 @@ package org.hanzinet.nn.optim;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Parameter;
 
@@ -19,7 +18,7 @@ import org.hanzinet.nn.Parameter;
  * allocated on the first step and updated with the parameter in one fused, multi-threaded pass (the loop
  * is {@link Adam}'s).
  */
-public final class AdamW implements Optimizer {
+public final class AdamW extends StatefulOptimizer {
     static final String MAX_EXP_AVG_SQ = "max_exp_avg_sq";
 
     /** Hyper-parameters, validated as PyTorch validates them; {@link #defaults(double)} gives PyTorch's defaults. */
@@ -43,13 +42,12 @@ public final class AdamW implements Optimizer {
     }
 
     private final Config config;
-    private final OptimSupport support;
 
     public AdamW(Map<String, Parameter> params, Config config) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.support = new OptimSupport("AdamW", params, config.amsgrad()
+        super(new OptimSupport("AdamW", params, Objects.requireNonNull(config, "config").amsgrad()
                 ? List.of(Adam.EXP_AVG, Adam.EXP_AVG_SQ, MAX_EXP_AVG_SQ)
-                : List.of(Adam.EXP_AVG, Adam.EXP_AVG_SQ), config.lr());
+                : List.of(Adam.EXP_AVG, Adam.EXP_AVG_SQ), config.lr()));
+        this.config = config;
     }
 
     /** Optimises every parameter of {@code module} ({@link Module#namedParameters()}). */
@@ -62,15 +60,7 @@ public final class AdamW implements Optimizer {
         return config;
     }
 
-    @Override
-    public double learningRate() {
-        return support.lr();
-    }
 
-    @Override
-    public void setLearningRate(double lr) {
-        support.setLr(lr);
-    }
 
     @Override
     public void step() {
@@ -88,18 +78,6 @@ public final class AdamW implements Optimizer {
         support.step = t;
     }
 
-    @Override
-    public void zeroGrad() {
-        support.zeroGrad();
-    }
 
-    @Override
-    public Map<String, Tensor> state() {
-        return support.state();
-    }
 
-    @Override
-    public void loadState(Map<String, Tensor> state) {
-        support.loadState(state);
-    }
 }

@@ -19,7 +19,7 @@ import org.hanzinet.nn.Parameter;
  * (1.05e9-weight Linear) parameters, gradients and momentum take 3 x 4.2 GB; run it with at least
  * {@code -Xmx16g}.
  */
-public final class SGD implements Optimizer {
+public final class SGD extends StatefulOptimizer {
     static final String MOMENTUM_BUFFER = "momentum_buffer";
 
     /** Hyper-parameters, validated as PyTorch validates them. */
@@ -42,7 +42,6 @@ public final class SGD implements Optimizer {
     }
 
     private final Config config;
-    private final OptimSupport support;
 
     /** PyTorch's {@code SGD(params, lr, momentum, weight_decay=..., nesterov=...)}, dampening 0. */
     public SGD(Map<String, Parameter> params, double lr, double momentum, double weightDecay, boolean nesterov) {
@@ -50,9 +49,10 @@ public final class SGD implements Optimizer {
     }
 
     public SGD(Map<String, Parameter> params, Config config) {
-        this.config = Objects.requireNonNull(config, "config");
-        this.support = new OptimSupport("SGD", params,
-                config.momentum() != 0 ? List.of(MOMENTUM_BUFFER) : List.of(), config.lr());
+        super(new OptimSupport("SGD", params,
+                Objects.requireNonNull(config, "config").momentum() != 0 ? List.of(MOMENTUM_BUFFER) : List.of(),
+                config.lr()));
+        this.config = config;
     }
 
     /** Optimises every parameter of {@code module} ({@link Module#namedParameters()}). */
@@ -65,15 +65,7 @@ public final class SGD implements Optimizer {
         return config;
     }
 
-    @Override
-    public double learningRate() {
-        return support.lr();
-    }
 
-    @Override
-    public void setLearningRate(double lr) {
-        support.setLr(lr);
-    }
 
     @Override
     public void step() {
@@ -119,18 +111,6 @@ public final class SGD implements Optimizer {
         });
     }
 
-    @Override
-    public void zeroGrad() {
-        support.zeroGrad();
-    }
 
-    @Override
-    public Map<String, Tensor> state() {
-        return support.state();
-    }
 
-    @Override
-    public void loadState(Map<String, Tensor> state) {
-        support.loadState(state);
-    }
 }

@@ -1,8 +1,6 @@
 package org.hanzinet.nn.layers;
 
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import org.hanzinet.core.Init;
 import org.hanzinet.core.Rng;
 import org.hanzinet.core.Tensor;
@@ -105,10 +103,7 @@ public final class Conv2d extends Module {
     private final Config config;
     private final Parameter weight;
     private final Parameter bias;
-    private final Map<ConvImpl, ConvAlgorithm> algorithms = new EnumMap<>(ConvImpl.class);
-    private ConvImpl forced;
-    private ConvGeometry geometry;
-    private ConvImpl chosen;
+    private final ConvChoice choice = new ConvChoice();
     private Tensor input;
     private Tensor output;
     private Tensor gradInput;
@@ -153,25 +148,21 @@ public final class Conv2d extends Module {
 
     /** Forces an implementation for later calls; null returns to the per-shape choice. */
     public Conv2d implementation(ConvImpl impl) {
-        this.forced = impl;
-        this.chosen = null;
+        choice.force(impl);
         return this;
     }
 
     /** The implementation the last forward used (null before the first). */
     public ConvImpl lastImplementation() {
-        return chosen;
+        return choice.chosen();
     }
 
     @Override
     public Tensor forward(Tensor x) {
         ConvGeometry g = geometryOf(x);
-        if (!g.equals(geometry) || chosen == null) {
-            geometry = g;
-            chosen = forced != null ? forced : ConvImpl.choose(g);
-        }
-        output = reuse(output, g.outputShape());
-        algorithm().forward(g, x, weight.value(), bias == null ? null : bias.value(), output);
+        ConvAlgorithm a = choice.select(g);
+        output = LayerSupport.reuse(output, g.outputShape());
+        a.forward(g, x, weight.value(), bias == null ? null : bias.value(), output);
         input = x;
         return output;
     }
@@ -181,27 +172,21 @@ public final class Conv2d extends Module {
         if (input == null) {
             throw new IllegalStateException(this + ": backward called before forward");
         }
+        ConvGeometry geometry = choice.geometry();
         if (!Arrays.equals(gradOutput.shape(), geometry.outputShape())) {
             throw new IllegalArgumentException(this + ": output gradient must have the output's shape "
                     + Arrays.toString(geometry.outputShape()) + ", got " + Arrays.toString(gradOutput.shape()));
         }
-        ConvAlgorithm a = algorithm();
+        ConvAlgorithm a = choice.current();
         a.backwardWeight(geometry, input, gradOutput, weight.grad(), bias == null ? null : bias.grad());
         if (!inputGradientRequired()) {
             return null;
         }
-        gradInput = reuse(gradInput, geometry.inputShape());
+        gradInput = LayerSupport.reuse(gradInput, geometry.inputShape());
         a.backwardInput(geometry, gradOutput, weight.value(), gradInput);
         return gradInput;
     }
 
-    private ConvAlgorithm algorithm() {
-        return algorithms.computeIfAbsent(chosen, ConvImpl::create);
-    }
-
-    private static Tensor reuse(Tensor t, int[] shape) {
-        return t != null && Arrays.equals(t.shape(), shape) ? t : Tensor.zeros(shape);
-    }
 
     /** Validates the input against the layer, naming the layer and both shapes. */
     private ConvGeometry geometryOf(Tensor x) {

@@ -1,8 +1,6 @@
 package org.hanzinet.nn.layers;
 
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.Objects;
 import org.hanzinet.core.Init;
 import org.hanzinet.core.Parallel;
@@ -111,10 +109,7 @@ public final class ConvTranspose2d extends Module {
     private final Config config;
     private final Parameter weight;
     private final Parameter bias;
-    private final Map<ConvImpl, ConvAlgorithm> algorithms = new EnumMap<>(ConvImpl.class);
-    private ConvImpl forced;
-    private ConvGeometry geometry;
-    private ConvImpl chosen;
+    private final ConvChoice choice = new ConvChoice();
     private Tensor input;
     private Tensor output;
     private Tensor gradInput;
@@ -151,26 +146,22 @@ public final class ConvTranspose2d extends Module {
 
     /** Forces a convolution implementation for later calls; null returns to the per-shape choice. */
     public ConvTranspose2d implementation(ConvImpl impl) {
-        this.forced = impl;
-        this.chosen = null;
+        choice.force(impl);
         return this;
     }
 
     /** The implementation the last forward used (null before the first). */
     public ConvImpl lastImplementation() {
-        return chosen;
+        return choice.chosen();
     }
 
     @Override
     public Tensor forward(Tensor x) {
         ConvGeometry g = config.convolution(x.shape());
-        if (!g.equals(geometry) || chosen == null) {
-            geometry = g;
-            chosen = forced != null ? forced : ConvImpl.choose(g);
-        }
+        ConvAlgorithm a = choice.select(g);
         // [N, in, H, W] is the convolution's output gradient; its input gradient [N, out, OH, OW] is ours
         output = LayerSupport.reuse(output, g.inputShape());
-        algorithm().backwardInput(g, x, weight.value(), output);
+        a.backwardInput(g, x, weight.value(), output);
         if (bias != null) {
             addBias(output, bias.value());
         }
@@ -181,8 +172,9 @@ public final class ConvTranspose2d extends Module {
     @Override
     public Tensor backward(Tensor gradOutput) {
         LayerSupport.requireForward(toString(), input);
+        ConvGeometry geometry = choice.geometry();
         LayerSupport.requireGradShape(toString(), gradOutput, geometry.inputShape());
-        ConvAlgorithm a = algorithm();
+        ConvAlgorithm a = choice.current();
         // dW[in, out] = sum x[in] * dy[out]: the convolution's weight gradient with x as its output gradient
         a.backwardWeight(geometry, gradOutput, input, weight.grad(), null);
         if (bias != null) {
@@ -194,10 +186,6 @@ public final class ConvTranspose2d extends Module {
         gradInput = LayerSupport.reuse(gradInput, geometry.outputShape());
         a.forward(geometry, gradOutput, weight.value(), null, gradInput);
         return gradInput;
-    }
-
-    private ConvAlgorithm algorithm() {
-        return algorithms.computeIfAbsent(chosen, ConvImpl::create);
     }
 
     /** y[n, c] += b[c]; one task per plane. */

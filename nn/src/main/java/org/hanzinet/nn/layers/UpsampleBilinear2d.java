@@ -3,7 +3,6 @@ package org.hanzinet.nn.layers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 import org.hanzinet.core.Parallel;
-import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
@@ -35,20 +34,7 @@ public final class UpsampleBilinear2d extends Module {
     public record Config(Integer outH, Integer outW, Double scaleH, Double scaleW, boolean alignCorners)
             implements LayerConfig {
         public Config {
-            boolean size = outH != null || outW != null;
-            boolean scale = scaleH != null || scaleW != null;
-            if (size == scale) {
-                throw new IllegalArgumentException("UpsampleBilinear2d: give either outH and outW or scaleH and scaleW, got "
-                        + "outH=" + outH + ", outW=" + outW + ", scaleH=" + scaleH + ", scaleW=" + scaleW);
-            }
-            if (size) {
-                LayerSupport.requirePositive("UpsampleBilinear2d outH", outH == null ? 0 : outH);
-                LayerSupport.requirePositive("UpsampleBilinear2d outW", outW == null ? 0 : outW);
-            } else if (scaleH == null || scaleW == null || !(scaleH > 0) || !(scaleW > 0) || scaleH.isInfinite()
-                    || scaleW.isInfinite()) {
-                throw new IllegalArgumentException("UpsampleBilinear2d: scaleH and scaleW must be positive and finite, got "
-                        + scaleH + " and " + scaleW);
-            }
+            UpsampleSize.validate("UpsampleBilinear2d", outH, outW, scaleH, scaleW);
         }
 
         /** A fixed output size, {@code align_corners=False}. */
@@ -66,23 +52,9 @@ public final class UpsampleBilinear2d extends Module {
             return new Config(null, null, scaleH, scaleW, alignCorners);
         }
 
-        private static int scaled(int in, double factor) {
-            return (int) Math.floor(in * factor);
-        }
-
         @Override
         public int[] outputShape(int[] inputShape) {
-            if (inputShape.length != 4 || inputShape[2] < 1 || inputShape[3] < 1) {
-                throw new IllegalArgumentException("UpsampleBilinear2d: expected a 4-D input [N, C, H, W] with H, W >= 1, "
-                        + "got shape " + Shapes.toString(inputShape));
-            }
-            int oh = outH != null ? outH : scaled(inputShape[2], scaleH);
-            int ow = outW != null ? outW : scaled(inputShape[3], scaleW);
-            if (oh < 1 || ow < 1) {
-                throw new IllegalArgumentException("UpsampleBilinear2d: scale factors (" + scaleH + ", " + scaleW
-                        + ") give an empty output " + oh + "x" + ow + " for input " + Shapes.toString(inputShape));
-            }
-            return new int[] {inputShape[0], inputShape[1], oh, ow};
+            return UpsampleSize.outputShape("UpsampleBilinear2d", inputShape, outH, outW, scaleH, scaleW);
         }
 
         @Override

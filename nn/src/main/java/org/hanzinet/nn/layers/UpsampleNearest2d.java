@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Rng;
-import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.LayerConfig;
 import org.hanzinet.nn.Module;
@@ -26,20 +25,7 @@ public final class UpsampleNearest2d extends Module {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Config(Integer outH, Integer outW, Double scaleH, Double scaleW) implements LayerConfig {
         public Config {
-            boolean size = outH != null || outW != null;
-            boolean scale = scaleH != null || scaleW != null;
-            if (size == scale) {
-                throw new IllegalArgumentException("UpsampleNearest2d: give either outH and outW or scaleH and scaleW, got "
-                        + "outH=" + outH + ", outW=" + outW + ", scaleH=" + scaleH + ", scaleW=" + scaleW);
-            }
-            if (size) {
-                LayerSupport.requirePositive("UpsampleNearest2d outH", outH == null ? 0 : outH);
-                LayerSupport.requirePositive("UpsampleNearest2d outW", outW == null ? 0 : outW);
-            } else if (scaleH == null || scaleW == null || !(scaleH > 0) || !(scaleW > 0) || scaleH.isInfinite()
-                    || scaleW.isInfinite()) {
-                throw new IllegalArgumentException("UpsampleNearest2d: scaleH and scaleW must be positive and finite, got "
-                        + scaleH + " and " + scaleW);
-            }
+            UpsampleSize.validate("UpsampleNearest2d", outH, outW, scaleH, scaleW);
         }
 
         /** A fixed output size. */
@@ -54,17 +40,7 @@ public final class UpsampleNearest2d extends Module {
 
         @Override
         public int[] outputShape(int[] inputShape) {
-            if (inputShape.length != 4 || inputShape[2] < 1 || inputShape[3] < 1) {
-                throw new IllegalArgumentException("UpsampleNearest2d: expected a 4-D input [N, C, H, W] with H, W >= 1, "
-                        + "got shape " + Shapes.toString(inputShape));
-            }
-            int oh = outH != null ? outH : (int) Math.floor(inputShape[2] * scaleH);
-            int ow = outW != null ? outW : (int) Math.floor(inputShape[3] * scaleW);
-            if (oh < 1 || ow < 1) {
-                throw new IllegalArgumentException("UpsampleNearest2d: scale factors (" + scaleH + ", " + scaleW
-                        + ") give an empty output " + oh + "x" + ow + " for input " + Shapes.toString(inputShape));
-            }
-            return new int[] {inputShape[0], inputShape[1], oh, ow};
+            return UpsampleSize.outputShape("UpsampleNearest2d", inputShape, outH, outW, scaleH, scaleW);
         }
 
         @Override

@@ -27,8 +27,18 @@ import org.hanzinet.data.mask.PolygonRasterizer;
  * selection ({@code CHINESE_ONLY}, as CTW scores) that is the Chinese characters.
  */
 public final class CharacterDetection {
-    /** Settings: threshold on p, minimum IoU for a match, ignore share above which a component is left out. */
-    public record Config(double threshold, double minIou, double ignoreFraction) {
+    /**
+     * Settings: threshold on p, minimum IoU for a match, ignore share above which a component is left out, and
+     * the decoding: {@code splitAspect} 0 takes every component as one character; a value above 1 first cuts
+     * components at least that elongated into square pieces ({@link ConnectedComponents#splitRuns}), because
+     * the characters of a sign touch in the mask and one component would otherwise cover a whole line.
+     */
+    public record Config(double threshold, double minIou, double ignoreFraction, double splitAspect) {
+        /** Plain components (no splitting). */
+        public Config(double threshold, double minIou, double ignoreFraction) {
+            this(threshold, minIou, ignoreFraction, 0);
+        }
+
         public Config {
             if (!(threshold >= 0 && threshold < 1)) {
                 throw new IllegalArgumentException("CharacterDetection.Config: threshold " + threshold
@@ -41,6 +51,15 @@ public final class CharacterDetection {
                 throw new IllegalArgumentException("CharacterDetection.Config: ignoreFraction " + ignoreFraction
                         + " is not in [0, 1)");
             }
+            if (!(splitAspect == 0 || (splitAspect > 1 && Double.isFinite(splitAspect)))) {
+                throw new IllegalArgumentException("CharacterDetection.Config: splitAspect " + splitAspect
+                        + " must be 0 (no splitting) or a finite number > 1");
+            }
+        }
+
+        /** {@link #defaults()} with runs of touching characters cut apart: components 1.5 times as long as wide. */
+        public static Config splittingRuns() {
+            return new Config(0.5, 0.5, 0.5, 1.5);
         }
 
         /** Threshold 0.5, IoU 0.5, components more than half inside ignore regions left out. */
@@ -72,6 +91,9 @@ public final class CharacterDetection {
     public DetectionMetrics add(CtwImage image, float[] probs, int offset) {
         ConnectedComponents cc = ConnectedComponents.of(probs, offset, image.width(), image.height(),
                 config.threshold());
+        if (config.splitAspect() > 0) {
+            cc = cc.splitRuns(probs, offset, config.splitAspect());
+        }
         List<CtwCharacter> chars = image.characters();
         int[] charArea = new int[chars.size()];
         List<Candidate> candidates = new ArrayList<>();

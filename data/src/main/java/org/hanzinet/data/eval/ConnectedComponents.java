@@ -87,6 +87,100 @@ public final class ConnectedComponents {
         return new ConnectedComponents(width, height, labels, next);
     }
 
+    /**
+     * These components with every elongated one cut into roughly square pieces: a component at least
+     * {@code minAspect} times as wide as tall is taken for a horizontal run of {@code k = round(w / h)} touching
+     * characters (Chinese characters are about square) and cut across at {@code k - 1} columns; a tall one
+     * likewise at rows. Each cut is the column (row) of least summed probability within a quarter of a
+     * character of its evenly spaced place, where the gap between two characters usually is. Labels are
+     * renumbered 1..count in raster order of their first pixel, as {@link #of} numbers them.
+     *
+     * @param probs the map the components were labelled from, at {@code offset}
+     */
+    public ConnectedComponents splitRuns(float[] probs, int offset, double minAspect) {
+        if (!(minAspect > 1)) {
+            throw new IllegalArgumentException("ConnectedComponents.splitRuns: minAspect " + minAspect + " must be > 1");
+        }
+        int[][] cuts = new int[count + 1][];
+        boolean[] acrossX = new boolean[count + 1]; // cut at columns (a horizontal run)
+        for (int l = 1; l <= count; l++) {
+            int w = maxX[l] - minX[l] + 1;
+            int h = maxY[l] - minY[l] + 1;
+            if (w >= minAspect * h) {
+                acrossX[l] = true;
+                cuts[l] = cuts(profile(probs, offset, l, true), minX[l], (int) Math.round((double) w / h));
+            } else if (h >= minAspect * w) {
+                cuts[l] = cuts(profile(probs, offset, l, false), minY[l], (int) Math.round((double) h / w));
+            }
+        }
+        int[] pieceLabels = new int[labels.length];
+        int[] firstPiece = new int[count + 2];
+        for (int l = 1; l <= count; l++) {
+            firstPiece[l + 1] = firstPiece[l] + (cuts[l] == null ? 1 : cuts[l].length + 1);
+        }
+        for (int y = 0, i = 0; y < height; y++) {
+            for (int x = 0; x < width; x++, i++) {
+                int l = labels[i];
+                if (l != 0) {
+                    int piece = 0;
+                    if (cuts[l] != null) {
+                        int at = acrossX[l] ? x : y;
+                        while (piece < cuts[l].length && at >= cuts[l][piece]) {
+                            piece++;
+                        }
+                    }
+                    pieceLabels[i] = firstPiece[l] + piece + 1;
+                }
+            }
+        }
+        // Renumber in raster order of first pixel; pieces that got no pixel disappear.
+        int[] renumber = new int[firstPiece[count + 1] + 1];
+        int next = 0;
+        for (int i = 0; i < pieceLabels.length; i++) {
+            int l = pieceLabels[i];
+            if (l != 0) {
+                if (renumber[l] == 0) {
+                    renumber[l] = ++next;
+                }
+                pieceLabels[i] = renumber[l];
+            }
+        }
+        return new ConnectedComponents(width, height, pieceLabels, next);
+    }
+
+    /** Summed probability of component {@code l} per column ({@code columns}) or per row of its box. */
+    private double[] profile(float[] probs, int offset, int l, boolean columns) {
+        double[] sum = new double[columns ? maxX[l] - minX[l] + 1 : maxY[l] - minY[l] + 1];
+        for (int y = minY[l]; y <= maxY[l]; y++) {
+            for (int x = minX[l]; x <= maxX[l]; x++) {
+                int i = y * width + x;
+                if (labels[i] == l) {
+                    sum[columns ? x - minX[l] : y - minY[l]] += probs[offset + i];
+                }
+            }
+        }
+        return sum;
+    }
+
+    /** {@code k - 1} increasing cut positions (absolute coordinates; a cut starts the next piece). */
+    private static int[] cuts(double[] profile, int origin, int k) {
+        int n = profile.length;
+        int[] out = new int[k - 1];
+        int reach = n / (4 * k);
+        for (int j = 1; j < k; j++) {
+            int nominal = (int) Math.round((double) n * j / k);
+            int best = nominal;
+            for (int c = Math.max(1, nominal - reach); c <= Math.min(n - 1, nominal + reach); c++) {
+                if (profile[c] < profile[best] || (profile[c] == profile[best]
+                        && Math.abs(c - nominal) < Math.abs(best - nominal))) {
+                    best = c;
+                }
+            }
+            out[j - 1] = origin + best;
+        }
+        return out;
+    }
+
     public int width() {
         return width;
     }

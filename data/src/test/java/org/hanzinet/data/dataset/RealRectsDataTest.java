@@ -20,7 +20,7 @@ import org.hanzinet.data.testing.ArrayAssert;
 import org.junit.jupiter.api.Test;
 
 /**
- * The five real ReCTS photos in CTW format (src/test/resources/rects-ctw, never trained on): they decode at
+ * The five real ReCTS photos in CTW format (photos/rects-ctw, never trained on): they decode at
  * their declared sizes, rasterise, batch after resizing, and give overlays that can be checked by eye
  * (target/overlays/).
  */

@@ -14,7 +14,7 @@ import org.hanzinet.data.ctw.CtwReader;
 
 /**
  * The five real ReCTS photos in CTW format that ship with this module's tests
- * ({@code data/src/test/resources/rects-ctw}, provenance in its README.md), found on the test classpath so
+ * ({@code photos/rects-ctw} at the repository's top, on this module's test classpath; provenance in its README.md), found on the test classpath so
  * that a fresh clone needs nothing beside the repository. Missing data fails the test: it is never skipped.
  */
 public final class RectsCtw {
@@ -28,7 +28,7 @@ public final class RectsCtw {
         URL url = RectsCtw.class.getResource(RESOURCE);
         if (url == null) {
             throw new AssertionError("real CTW test data not on the test classpath: " + RESOURCE
-                    + " (expected in data/src/test/resources/rects-ctw)");
+                    + " (expected in photos/rects-ctw, added to the test classpath by data/pom.xml)");
         }
         if ("jar".equals(url.getProtocol())) {
             return extracted();

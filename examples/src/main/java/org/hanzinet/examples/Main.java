@@ -16,6 +16,7 @@ import org.hanzinet.data.image.ImageFormatException;
 import org.hanzinet.examples.cli.CliLogging;
 import org.hanzinet.examples.cli.EvaluateCommand;
 import org.hanzinet.examples.cli.GenerateCommand;
+import org.hanzinet.examples.cli.ExportCommand;
 import org.hanzinet.examples.cli.PredictCommand;
 import org.hanzinet.examples.cli.ReproduceCommand;
 import org.hanzinet.examples.cli.TrainCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The one entry point: {@code hanzinet generate | train | evaluate | predict | reproduce}. Errors the user
+ * The one entry point: {@code hanzinet generate | train | evaluate | predict | export | reproduce}. Errors the user
  * can fix (bad option, bad path, malformed CTW file, broken image, empty data set, too little heap,
  * diverged training) end with one line on stderr naming the file, line, field or value, and a non-zero
  * exit code (1; 2 for a bad option); {@code HANZINET_DEBUG=1} adds the stack trace. Anything else is a
@@ -32,10 +33,11 @@ import picocli.CommandLine.Command;
  * ({@link CliLogging}).
  */
 @Command(name = "hanzinet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "Trains, evaluates and reports the two reference CNNs that find Chinese characters in street "
-                + "photos (CTW format). Start with: hanzinet reproduce",
+        description = "Finds Chinese characters in street photos, pixel by pixel: a pre-trained U-Net (predict), the "
+                + "seed's two reference CNNs and the U-Net to train, evaluate and report (CTW format). Start with: "
+                + "hanzinet predict --input photo.jpg, or hanzinet reproduce",
         subcommands = {GenerateCommand.class, TrainCommand.class, EvaluateCommand.class, PredictCommand.class,
-                ReproduceCommand.class, CommandLine.HelpCommand.class})
+                ExportCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

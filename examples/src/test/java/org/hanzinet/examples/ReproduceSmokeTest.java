@@ -20,7 +20,7 @@ class ReproduceSmokeTest {
     void reproduceWritesFourRunsAndAComparisonTableThatMatchesTheirMetrics() throws IOException {
         Path data = TinyCtw.write(tmp.resolve("ctw"), 10, 16, 3);
         CliRunner.Result r = CliRunner.run("reproduce", "--data", data.toString(), "--image-size", "16", "--images", "10",
-                "--epochs", "1", "--threads", "1", "--overlays", "1", "--runs", tmp.resolve("runs").toString());
+                "--epochs", "1", "--threads", "1", "--overlays", "1", "--no-unet", "--runs", tmp.resolve("runs").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         Path top = CliSmokeTest.onlyRunFolder(tmp.resolve("runs"));
         List<String> report = Files.readAllLines(top.resolve("report.md"));

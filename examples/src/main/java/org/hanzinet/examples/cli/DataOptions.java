@@ -17,9 +17,11 @@ public final class DataOptions {
 
     /** The cache root: --cache-dir, $HANZINET_CACHE, else ~/.cache/hanzinet. */
     public Path cacheRoot() {
-        if (cacheDir != null) {
-            return cacheDir;
-        }
+        return cacheDir != null ? cacheDir : defaultCacheRoot();
+    }
+
+    /** $HANZINET_CACHE, else ~/.cache/hanzinet. */
+    public static Path defaultCacheRoot() {
         String env = System.getenv("HANZINET_CACHE");
         return env != null && !env.isBlank() ? Paths.get(env)
                 : Paths.get(System.getProperty("user.home"), ".cache", "hanzinet");

@@ -32,7 +32,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--run", paramLabel = "RUN_DIR", description = "The run folder (from train).")
+    @Option(names = "--run", paramLabel = "RUN_DIR", description = "The run folder (from train). With --all and "
+            + "no --run: the shipped U-Net.")
     Path run;
 
     @Option(names = "--all", description = "Score every photo of the --data folder at its own resolution "
@@ -43,6 +44,14 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     int overlays;
 
+    @Option(names = "--sides", split = ",", paramLabel = "PX", description = "With --all and a U-Net: long sides to "
+            + "predict at, merged by maximum (0 = the photo's own size). Default: the model's own.")
+    java.util.List<Integer> sides;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "With --all: parent of the photos-<DIR name> report "
+            + "folder. Default: the run folder, or ./evaluation for the shipped model.")
+    Path outDir;
+
     @Option(names = "--data", paramLabel = "DIR", description = "Data folder, if it moved since training; "
             + "with --all, the CTW folder to score.")
     Path data;
@@ -50,12 +59,21 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (all) {
-            return AllPhotos.evaluate(run, data, overlays, spec.commandLine().getOut());
+            AllPhotos.evaluate(run, data, overlays, sides, outDir, spec.commandLine().getOut());
+            return 0;
         }
         if (run == null) {
             throw new IllegalArgumentException("evaluate: give the run folder with --run RUN_DIR");
         }
         RunFolder folder = RunFolder.existing(run);
+        if (org.hanzinet.examples.unet.UNetRuns.isUNet(folder)) {
+            if (data != null || sides != null || outDir != null) {
+                throw new IllegalArgumentException("evaluate --run of a U-Net run scores its synthetic test scenes; "
+                        + "--data, --sides and --out need --all (real photos)");
+            }
+            org.hanzinet.examples.unet.UNetReport.evaluate(folder, DataOptions.defaultCacheRoot(), spec.commandLine().getOut());
+            return 0;
+        }
         RunConfig cfg = Json.read(folder.config(), RunConfig.class);
         if (data != null) {
             cfg = cfg.withData(data.toString());

@@ -3,19 +3,12 @@ package org.hanzinet.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.data.image.ImageFormatException;
-import org.hanzinet.examples.config.RunConfig;
-import org.hanzinet.examples.data.CtwData;
 import org.hanzinet.examples.eval.Prediction;
-import org.hanzinet.examples.report.Json;
-import org.hanzinet.examples.report.RunFolder;
-import org.hanzinet.examples.train.RunCheckpoint;
-import org.hanzinet.examples.train.TrainingRun;
-import org.hanzinet.nn.Module;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,10 +19,11 @@ import picocli.CommandLine.Spec;
  * {@link #SKIPPED}.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Predict character pixels on photos with a trained run: <photo>-probability.png, "
-                + "<photo>-mask.png and <photo>-overlay.png per photo, <photo> being its file name with its extension "
-                + "(a.jpg -> a.jpg-mask.png; resized to the run's image size). In a folder, only *.jpg, *.jpeg and "
-                + "*.png are read; one that cannot be read is reported and skipped.",
+        description = "Predict character pixels on photos: <photo>-probability.png, <photo>-mask.png and "
+                + "<photo>-overlay.png per photo, <photo> being its file name with its extension (a.jpg -> "
+                + "a.jpg-mask.png). Without --run, the pre-trained U-Net that ships with hanzinet, at the photo's own "
+                + "size; with --run, that run's model (a reference model works at its training size). In a folder, "
+                + "only *.jpg, *.jpeg and *.png are read; one that cannot be read is reported and skipped.",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:every photo predicted", "1:error (message on stderr)", "2:invalid command line",
             "3:some photos of the folder skipped (each named on stderr); the others were predicted"})
@@ -40,15 +34,21 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--run", required = true, paramLabel = "RUN_DIR", description = "The run folder (from train).")
+    @Option(names = "--run", paramLabel = "RUN_DIR", description = "The run folder (from train). Default: the "
+            + "shipped U-Net.")
     Path run;
 
     @Option(names = "--input", required = true, paramLabel = "FILE|DIR",
             description = "A photo (JPEG/PNG) or a folder of photos.")
     Path input;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: RUN_DIR/predictions.")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder. Default: RUN_DIR/predictions, or "
+            + "./predictions for the shipped model.")
     Path outDir;
+
+    @Option(names = "--sides", split = ",", paramLabel = "PX", description = "U-Net only: long sides to predict at, "
+            + "merged by maximum (0 = the photo's own size). Default: the model's own (the shipped model: 512).")
+    List<Integer> sides;
 
     @Option(names = "--threshold", defaultValue = "0.5", description = "Mask threshold, between 0 and 1 (excluded). "
             + "Default: ${DEFAULT-VALUE}.")
@@ -59,13 +59,9 @@ public final class PredictCommand implements Callable<Integer> {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("--threshold must be between 0 and 1 (both excluded), got " + threshold);
         }
-        RunFolder folder = RunFolder.existing(run);
-        RunConfig cfg = Json.read(folder.config(), RunConfig.class);
-        Parallel.setThreads(cfg.threads());
-        Module model = TrainingRun.buildModel(cfg);
-        RunCheckpoint.loadModel(folder.checkpoint(), cfg, model);
-        Path target = outDir != null ? outDir : folder.predictions();
         PhotoInputs inputs = PhotoInputs.of(input);
+        PhotoPredictor predictor = PhotoPredictor.of(run, sides);
+        Path target = outDir != null ? outDir : predictor.defaultOutput();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (!inputs.ignored().isEmpty()) {
@@ -77,7 +73,7 @@ public final class PredictCommand implements Callable<Integer> {
         for (Path p : inputs.photos()) {
             Tensor image;
             try {
-                image = load(p, cfg.imageSize());
+                image = predictor.load(p);
             } catch (RuntimeException e) {
                 if (inputs.photos().size() == 1 && Files.isRegularFile(input)) {
                     throw e; // a single photo that cannot be read is an error, not a skip
@@ -86,7 +82,8 @@ public final class PredictCommand implements Callable<Integer> {
                 skipped++;
                 continue;
             }
-            for (Path written : Prediction.write(model, image, null, null, threshold, target, names.next(p))) {
+            for (Path written : Prediction.writeProbabilities(image, predictor.probabilities(image), null, null, threshold,
+                    target, names.next(p))) {
                 out.println(written);
             }
         }
@@ -100,10 +97,4 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static Tensor load(Path p, int size) {
-        if (Files.isDirectory(p)) {
-            throw new IllegalArgumentException("a directory, not a photo");
-        }
-        return CtwData.loadPhoto(p, size);
-    }
 }

@@ -11,6 +11,7 @@ import org.hanzinet.data.dataset.Sample;
 import org.hanzinet.examples.config.ModelKind;
 import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.data.CtwData;
+import org.hanzinet.examples.data.RealPhotos;
 import org.hanzinet.examples.data.SyntheticCache;
 import org.hanzinet.examples.data.SplitData;
 import org.hanzinet.examples.eval.Evaluation;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
         description = "The whole reproduction in one run: data -> train model 1 and model 2 with both heads -> "
-                + "evaluate -> predict -> report. Options override both models' settings.")
+                + "evaluate -> predict -> report; then a U-Net on a short schedule, scored on synthetic test scenes and "
+                + "on the real photos beside the shipped U-Net. Training options override the reference models' settings.")
 public final class ReproduceCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -50,6 +52,15 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--overlays", defaultValue = "4", description = "Overlays per run. Default: ${DEFAULT-VALUE}.")
     int overlays;
+
+    @Option(names = "--unet", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also train the U-Net on a short schedule and score it, and the shipped U-Net, on the real "
+                    + "photos (--no-unet: the reference models only). Default: ${DEFAULT-VALUE}.")
+    boolean unet;
+
+    @Option(names = "--photos", paramLabel = "DIR", description = "Real photos in CTW format to score the U-Nets on. "
+            + "Default: photos/rects-ctw of the repository.")
+    Path photos;
 
     @Mixin
     TrainingOptions training;
@@ -78,8 +89,14 @@ public final class ReproduceCommand implements Callable<Integer> {
             for (String h : heads) {
                 RunConfig cfg = training.resolve(ModelKind.parse(m), Head.parse(h), dataDir);
                 entries.add(runOne(cfg, split, new RunFolder(Files.createDirectories(top.dir().resolve(cfg.runName())))));
-                writeReport(top, dataDir, split, entries, t0);
+                writeReport(top, dataDir, split, entries, null, t0);
             }
+        }
+        if (unet) {
+            UNetReproduction.Outcome u = UNetReproduction.run(UNetReproduction.shortSchedule(first.seed(), first.threads()),
+                    dataOptions.cacheRoot(), top.dir(), photos != null ? photos : RealPhotos.defaultFolder(), overlays,
+                    out, spec.commandLine().getErr());
+            writeReport(top, dataDir, split, entries, UNetReproduction.markdown(top.dir(), u, entries), t0);
         }
         out.println();
         out.println(Files.readString(top.report()));
@@ -106,13 +123,13 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
 
     private static void writeReport(RunFolder top, String dataDir, SplitData split, List<ReproduceReport.Entry> entries,
-                                    long t0) throws java.io.IOException {
+                                    String unetSection, long t0) throws java.io.IOException {
         RunConfig c = entries.get(0).config();
         int[] s = CtwData.splitSizes(split);
         String note = String.format(Locale.ROOT, "Data: `%s` (%s), %d x %d pixels, %d train / %d validation / %d test "
                         + "images in file order. Seed %d. The seed's own figures come from 51 real CTW photos at "
                         + "2048 x 2048 and its 1-D head only.", dataDir, split.source(), c.imageSize(), c.imageSize(),
                 s[0], s[1], s[2], c.seed());
-        ReproduceReport.write(top.report(), note, entries, (System.nanoTime() - t0) / 1e9);
+        ReproduceReport.write(top.report(), note, entries, unetSection, (System.nanoTime() - t0) / 1e9);
     }
 }

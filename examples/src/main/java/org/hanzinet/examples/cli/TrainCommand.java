@@ -16,6 +16,8 @@ import org.hanzinet.examples.report.RunReport;
 import org.hanzinet.examples.train.ResumePlan;
 import org.hanzinet.examples.train.RunHistory;
 import org.hanzinet.examples.train.TrainingRun;
+import org.hanzinet.examples.unet.UNetConfig;
+import org.hanzinet.examples.unet.UNetRuns;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
@@ -31,7 +33,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "model1", description = "model1 or model2. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--model", defaultValue = "model1", description = "model1 or model2 (the seed's reference models), "
+            + "or unet (the character segmenter, trained on generated scenes). Default: ${DEFAULT-VALUE}.")
     String model;
 
     @Option(names = "--head", defaultValue = "1d", description = "1d (the seed's bands) or 2d (grid, bilinear). "
@@ -62,10 +65,20 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOptions dataOptions;
 
+    @Mixin
+    UNetOptions unetOptions;
+
     @Override
     public Integer call() throws Exception {
         if (resume != null) {
             return resume();
+        }
+        if (UNetConfig.MODEL.equalsIgnoreCase(model)) {
+            return trainUNet();
+        }
+        List<String> unetOnly = matchedOptions().stream().filter(n -> UNetTraining.UNET_ONLY.contains(n)).toList();
+        if (!unetOnly.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", unetOnly) + " only apply to --model unet");
         }
         RunConfig draft = training.resolve(ModelKind.parse(model), Head.parse(head), "");
         TrainingRun.checkHeap(draft);
@@ -82,6 +95,27 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    /** {@code --model unet}: a new U-Net run folder; one that fails before its first epoch is removed. */
+    private Integer trainUNet() throws Exception {
+        UNetConfig cfg = UNetTraining.resolve(training, unetOptions, matchedOptions());
+        RunFolder folder = RunFolder.create(runs, cfg.runName());
+        try {
+            RunHistory.started(folder, cfg.epochs());
+            UNetTraining.run(cfg, dataOptions.cacheRoot(), folder, false, stopAfter != null ? stopAfter : cfg.epochs(),
+                    spec.commandLine().getOut(), spec.commandLine().getErr());
+        } catch (Throwable t) {
+            removeIfNoEpochFinished(folder, t);
+            throw t;
+        }
+        spec.commandLine().getOut().println("Run folder: " + folder.dir());
+        return 0;
+    }
+
+    private List<String> matchedOptions() {
+        return spec.commandLine().getParseResult().matchedOptions().stream().map(OptionSpec::longestName).distinct()
+                .toList();
+    }
+
     /** {@code --resume}: the checkpoint's configuration, changed only by the options {@link ResumePlan} allows. */
     private Integer resume() throws Exception {
         var out = spec.commandLine().getOut();
@@ -96,6 +130,9 @@ public final class TrainCommand implements Callable<Integer> {
         for (Path p : folder.removeStaleTemps()) {
             out.println("Removed " + p + " (left by an interrupted write)");
         }
+        if (UNetRuns.isUNet(folder)) {
+            return resumeUNet(folder);
+        }
         ResumePlan plan = ResumePlan.of(folder, Json.read(folder.config(), RunConfig.class), training.epochs,
                 training.threads, dataOptions.data == null ? null : dataOptions.data.toAbsolutePath().toString());
         SplitData data = CtwData.load(plan.config());
@@ -104,6 +141,27 @@ public final class TrainCommand implements Callable<Integer> {
         }
         RunHistory.resumed(folder, plan.epochsDone(), plan.changes());
         return train(plan.config(), data, folder, true);
+    }
+
+    /** A U-Net run continues with its own configuration; only --threads and --stop-after may change. */
+    private Integer resumeUNet(RunFolder folder) throws Exception {
+        if (training.epochs != null || dataOptions.data != null) {
+            throw new IllegalArgumentException("--resume of a U-Net run: --epochs and --data cannot change (the "
+                    + "learning-rate schedule spans the planned epochs; the scenes are part of the run)");
+        }
+        UNetConfig cfg = UNetRuns.config(folder);
+        if (training.threads != null && training.threads != cfg.threads()) {
+            spec.commandLine().getOut().println("Changed on resume: --threads " + cfg.threads() + " -> " + training.threads
+                    + " (results are bitwise reproducible only for the same thread count)");
+            cfg = cfg.withThreads(training.threads);
+        }
+        int done = UNetRuns.state(org.hanzinet.nn.checkpoint.Checkpoint.readMetadata(folder.checkpoint()),
+                folder.checkpoint()).epoch();
+        RunHistory.resumed(folder, done, List.of());
+        UNetTraining.run(cfg, dataOptions.cacheRoot(), folder, true, stopAfter != null ? stopAfter : cfg.epochs(),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+        spec.commandLine().getOut().println("Run folder: " + folder.dir());
+        return 0;
     }
 
     private Integer train(RunConfig cfg, SplitData data, RunFolder folder, boolean resumed) throws Exception {

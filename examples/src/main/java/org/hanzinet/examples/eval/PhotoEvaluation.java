@@ -33,8 +33,8 @@ import org.hanzinet.nn.train.PixelMetrics;
  * One photo is held at a time.
  */
 public final class PhotoEvaluation {
-    /** The metrics and the overlay file names written under {@code out/overlays/}. */
-    public record Result(PhotoMetrics metrics, List<String> overlays) {}
+    /** The metrics, the overlay file names written under {@code out/overlays/}, and the report file. */
+    public record Result(PhotoMetrics metrics, List<String> overlays, Path report) {}
 
     private PhotoEvaluation() {}
 
@@ -47,10 +47,15 @@ public final class PhotoEvaluation {
         if (images.isEmpty()) {
             throw new IllegalArgumentException("--data: no images in " + annotations);
         }
-        Path imageDir = CtwData.imageDir(annotations, images.get(0));
+        return run(data.toString(), CtwData.imageDir(annotations, images.get(0)), images, predictor, out, overlays);
+    }
+
+    /** As {@link #run(Path, UnaryOperator, Path, int)} on {@code images} read from {@code imageDir}, named {@code label}. */
+    public static Result run(String label, Path imageDir, List<CtwImage> images, UnaryOperator<Tensor> predictor,
+                             Path out, int overlays) throws IOException {
         Files.createDirectories(out.resolve("overlays"));
         PixelMetrics pixels = new PixelMetrics(0.5);
-        CharacterDetection characters = new CharacterDetection(CharacterDetection.Config.defaults());
+        CharacterDetection characters = new CharacterDetection(CharacterDetection.Config.splittingRuns());
         List<String> written = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             CtwImage img = images.get(i);
@@ -74,16 +79,16 @@ public final class PhotoEvaluation {
                 written.add(name);
             }
         }
-        PhotoMetrics m = PhotoMetrics.of(data.toString(), images.size(), pixels.result(), characters.result());
+        PhotoMetrics m = PhotoMetrics.of(label, images.size(), pixels.result(), characters.result());
         Json.write(out.resolve("metrics.json"), m);
-        AtomicFiles.writeString(out.resolve("report.md"), report(m, written));
-        return new Result(m, written);
+        Path report = AtomicFiles.writeString(out.resolve("report.md"), report(m, written));
+        return new Result(m, written, report);
     }
 
     private static String report(PhotoMetrics m, List<String> overlays) {
         StringWriter s = new StringWriter();
         PrintWriter p = new PrintWriter(s);
-        p.println("# Evaluation on real photos");
+        p.println("# Evaluation: " + m.data());
         p.println();
         p.println("```");
         m.print(p);

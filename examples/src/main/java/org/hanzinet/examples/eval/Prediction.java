@@ -26,6 +26,12 @@ public final class Prediction {
                                    Path outDir, String name) throws IOException {
         model.eval();
         Tensor probs = model.forward(image.reshape(1, 3, image.size(1), image.size(2))).slice(0).copy();
+        return writeProbabilities(image, probs, truth, ignore, threshold, outDir, name);
+    }
+
+    /** As {@link #write}, for probabilities {@code [1, H, W]} already predicted for {@code image}. */
+    public static List<Path> writeProbabilities(Tensor image, Tensor probs, Tensor truth, Tensor ignore,
+                                                double threshold, Path outDir, String name) throws IOException {
         Tensor mask = probs.copy().map(p -> p > threshold ? 1f : 0f);
         Path prob = outDir.resolve(name + "-probability.png");
         Path bin = outDir.resolve(name + "-mask.png");

@@ -32,14 +32,27 @@ public final class LossCurvePlot {
 
     /** Writes the plot; {@code seedLosses} may be empty. */
     public static void write(Path png, String title, List<EpochRecord> history, double[] seedLosses) throws IOException {
-        int epochs = Math.max(history.size(), seedLosses.length);
+        double[] train = history.stream().mapToDouble(EpochRecord::trainLoss).toArray();
+        double[] val = history.stream().mapToDouble(EpochRecord::valLoss).toArray();
+        write(png, title, "BCE loss", List.of(new Series("train (mean)", train, TRAIN, false),
+                new Series("validation", val, VAL, false), new Series("seed (reported)", seedLosses, SEED, true)));
+    }
+
+    /** One named curve: a value per epoch (NaN = none), drawn solid or dashed. */
+    public record Series(String name, double[] values, Color color, boolean dashed) {}
+
+    /** Default colours of the first, second and third curve. */
+    public static final Color[] COLORS = {TRAIN, VAL, SEED};
+
+    /** Plots {@code series} against the epoch (1, 2, ...) on a y axis from 0 to just above the largest value. */
+    public static void write(Path png, String title, String yLabel, List<Series> series) throws IOException {
+        int epochs = 0;
         double max = 0;
-        for (EpochRecord r : history) {
-            max = Math.max(max, finite(r.trainLoss()));
-            max = Math.max(max, finite(r.valLoss()));
-        }
-        for (double s : seedLosses) {
-            max = Math.max(max, s);
+        for (Series s : series) {
+            epochs = Math.max(epochs, s.values().length);
+            for (double v : s.values()) {
+                max = Math.max(max, finite(v));
+            }
         }
         max = max <= 0 ? 1 : max * 1.1;
         BufferedImage img = new BufferedImage(W, H, BufferedImage.TYPE_INT_RGB);
@@ -48,13 +61,12 @@ public final class LossCurvePlot {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setColor(Color.WHITE);
             g.fillRect(0, 0, W, H);
-            drawAxes(g, title, Math.max(epochs, 1), max);
-            double[] train = history.stream().mapToDouble(EpochRecord::trainLoss).toArray();
-            double[] val = history.stream().mapToDouble(EpochRecord::valLoss).toArray();
-            drawSeries(g, train, epochs, max, TRAIN, false);
-            drawSeries(g, val, epochs, max, VAL, false);
-            drawSeries(g, seedLosses, epochs, max, SEED, true);
-            legend(g, new String[] {"train (mean)", "validation", "seed (reported)"}, new Color[] {TRAIN, VAL, SEED});
+            drawAxes(g, title, yLabel, Math.max(epochs, 1), max);
+            for (Series s : series) {
+                drawSeries(g, s.values(), epochs, max, s.color(), s.dashed());
+            }
+            legend(g, series.stream().map(Series::name).toArray(String[]::new),
+                    series.stream().map(Series::color).toArray(Color[]::new));
         } finally {
             g.dispose();
         }
@@ -73,7 +85,7 @@ public final class LossCurvePlot {
         return (int) Math.round(H - BOTTOM - (H - TOP - BOTTOM) * v / max);
     }
 
-    private static void drawAxes(Graphics2D g, String title, int epochs, double max) {
+    private static void drawAxes(Graphics2D g, String title, String yLabel, int epochs, double max) {
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
         g.drawString(title, LEFT, 24);
@@ -93,7 +105,7 @@ public final class LossCurvePlot {
             g.drawString(Integer.toString(e), x(e, epochs) - 4, H - BOTTOM + 18);
         }
         g.drawString("epoch", (LEFT + W - RIGHT) / 2 - 15, H - 12);
-        g.drawString("BCE loss", 12, TOP - 8);
+        g.drawString(yLabel, 12, TOP - 8);
     }
 
     private static void drawSeries(Graphics2D g, double[] v, int epochs, double max, Color c, boolean dashed) {

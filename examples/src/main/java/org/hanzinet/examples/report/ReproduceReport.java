@@ -17,8 +17,11 @@ public final class ReproduceReport {
 
     private ReproduceReport() {}
 
-    public static void write(Path file, String dataNote, List<Entry> entries, double totalSeconds) throws IOException {
-        StringBuilder sb = new StringBuilder("# hanzinet reproduce: the seed's two models, both heads\n\n");
+    /** {@code unetSection}: the U-Net's markdown section, or null when it did not run (yet). */
+    public static void write(Path file, String dataNote, List<Entry> entries, String unetSection, double totalSeconds)
+            throws IOException {
+        StringBuilder sb = new StringBuilder("# hanzinet reproduce: the seed's two models, both heads"
+                + (unetSection == null ? "" : ", and a U-Net") + "\n\n");
         sb.append(dataNote).append("\n\n");
         sb.append(String.format(Locale.ROOT, "Total time %s on %d threads.%n%n",
                 org.hanzinet.examples.train.ProgressBar.formatDuration(totalSeconds),
@@ -48,6 +51,9 @@ public final class ReproduceReport {
         sb.append("| seed model1 | 1d | 0.0240 | | 0.015 - 0.084 | | | | | | 0.33 | |\n");
         sb.append("| seed model2 | 1d | 0.3473 | | 0.072 | | | | | | 0.17 | |\n\n");
         sb.append(SeedFigures.ACCURACY_NOTE).append("\n\n");
+        if (unetSection != null) {
+            sb.append(unetSection).append('\n');
+        }
         sb.append("## Loss curve and one test overlay per run\n\n");
         for (Entry e : entries) {
             Path dir = file.getParent().relativize(e.runDir());

@@ -17,7 +17,22 @@ CONVS = {
 }
 
 # training configurations -> batch
-BATCH = {"model1": 5, "model2": 3}
+BATCH = {"model1": 5, "model2": 3, "unet": 8}
+
+# the U-Net's widths per level (examples' UNetModel.DEFAULT_WIDTHS, the shipped model)
+UNET_WIDTHS = (16, 32, 64, 128, 256)
+
+
+def unet_forward_macs(size, widths=UNET_WIDTHS):
+    """One image: per level two 3x3 convs down, two up (the first on [up, skip]), and the 1x1 head."""
+    macs = 0
+    for i, w in enumerate(widths):
+        s = size >> i
+        cin = 3 if i == 0 else widths[i - 1]
+        macs += s * s * 9 * (cin * w + w * w)
+        if i < len(widths) - 1:
+            macs += s * s * 9 * ((widths[i + 1] + w) * w + w * w)
+    return macs + size * size * widths[0]
 
 
 def conv_macs(cin, cout, k, pad, size, batch=1):
@@ -28,6 +43,8 @@ def conv_macs(cin, cout, k, pad, size, batch=1):
 def model_forward_macs(case, size):
     """Multiply-adds of the conv and Linear layers of one forward pass over the whole batch."""
     batch = BATCH[case]
+    if case == "unet":
+        return batch * unet_forward_macs(size)
     if case == "model1":
         s1 = (size - 4) // 2
         s2 = (s1 - 4) // 2

@@ -10,7 +10,8 @@ org.hanzinet.benchmarks.sidebyside.SideBySide; the shared definitions are in cas
 
 Modes: fwd (conv forward under no_grad), fwdbwd (conv forward + backward with input and weight
 gradients), train (model forward, BCE, backward, optimiser step; model1 = SGD(0.005, 0.9) at batch 5,
-model2 = Adam(0.001) at batch 3, as in the reference notebooks).
+model2 = Adam(0.001) at batch 3, as in the reference notebooks; unet = the examples' U-Net, BCE-with-logits
+(pos_weight 3) + soft Dice, AdamW(0.001, weight_decay 1e-4) at batch 8, as `train --model unet`).
 """
 import argparse
 import json
@@ -75,6 +76,57 @@ class Model2(nn.Module):
         return y.view(x.shape[0], 1, self.size, self.size)
 
 
+class UNet(nn.Module):
+    """The examples' U-Net: (conv3x3 no bias, BatchNorm, ReLU) x 2 per block, max-pool down, bilinear x2 up +
+    concat skip, 1x1 head to one logit per pixel; widths cases.UNET_WIDTHS."""
+
+    def __init__(self, widths=cases.UNET_WIDTHS):
+        super().__init__()
+
+        def block(cin, cout):
+            return nn.Sequential(
+                nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(),
+                nn.Conv2d(cout, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU())
+        self.down = nn.ModuleList(block(3 if i == 0 else widths[i - 1], w) for i, w in enumerate(widths))
+        self.up = nn.ModuleList(block(widths[i + 1] + widths[i], widths[i]) for i in range(len(widths) - 2, -1, -1))
+        self.head = nn.Conv2d(widths[0], 1, 1)
+
+    def forward(self, x):
+        skips = []
+        for i, block in enumerate(self.down):
+            x = block(x if i == 0 else nn.functional.max_pool2d(x, 2))
+            skips.append(x)
+        for j, block in enumerate(self.up):
+            x = nn.functional.interpolate(x, scale_factor=2, mode="bilinear", align_corners=False)
+            x = block(torch.cat([x, skips[-2 - j]], 1))
+        return self.head(x)
+
+
+def dice_on_logits(logits, target):
+    """Soft Dice over the whole batch, smooth 1 (hanzinet's DiceLoss.Config.of(true))."""
+    p = torch.sigmoid(logits)
+    return 1 - (2 * (p * target).sum() + 1) / (p.sum() + target.sum() + 1)
+
+
+def unet_step(size):
+    batch = cases.BATCH["unet"]
+    model = UNet()
+    model.train()
+    opt = torch.optim.AdamW(model.parameters(), lr=0.001, weight_decay=1e-4)
+    bce = nn.BCEWithLogitsLoss(pos_weight=torch.tensor([[[3.0]]]))
+    x = torch.rand(batch, 3, size, size)
+    target = (torch.rand(batch, 1, size, size) < 0.1).float()
+
+    def step():
+        opt.zero_grad()
+        logits = model(x)
+        loss = bce(logits, target) + dice_on_logits(logits, target)
+        loss.backward()
+        opt.step()
+        return loss
+    return step
+
+
 def conv_step(case, mode, size):
     cin, cout, k, pad, _ = cases.CONVS[case]
     conv = nn.Conv2d(cin, cout, k, padding=pad)
@@ -94,6 +146,8 @@ def conv_step(case, mode, size):
 
 
 def train_step(case, size):
+    if case == "unet":
+        return unet_step(size)
     batch = cases.BATCH[case]
     model = Model1(size) if case == "model1" else Model2(size)
     model.train()

@@ -10,6 +10,7 @@ every configuration in its own process (so each peak RSS, VmHWM, belongs to one 
     (--quick: spatial size capped at 512);
   - a full training step (forward, BCE, backward, optimiser step) of model 1 (batch 5, SGD) and model 2
     (batch 3, Adam) at 512^2 and 2048^2 (--quick: 512^2 only);
+  - a full training step of the examples' U-Net (batch 8, BCE-with-logits + Dice, AdamW) at 256^2 and 512^2;
 with PyTorch (/usr/bin/python3, default allocator, and jemalloc via LD_PRELOAD) and hanzinet (the
 SideBySide driver on JDK 17 and JDK 25, fixed heap -Xms = -Xmx). A configuration runs only when
 MemAvailable covers its estimated need; otherwise it waits up to --mem-wait seconds, then records
@@ -47,6 +48,8 @@ def configurations(quick):
         size = min(real, 512) if quick else real
         for mode in ("fwd", "fwdbwd"):
             out.append((case, mode, size, 1, 3 if quick else 5))
+    for size in (256, 512):
+        out.append(("unet", "train", size, 1, 3 if quick else 5))
     for size in ((512,) if quick else (512, 2048)):
         for case in ("model1", "model2"):
             out.append((case, "train", size, 1, 3 if quick or size >= 2048 else 5))
@@ -56,6 +59,8 @@ def configurations(quick):
 def heap_gb(case, mode, size):
     """Fixed Java heap per configuration: what the configuration needs plus head-room, not more
     (G1 touches most of a large heap over time, so the heap bounds the RSS we report)."""
+    if case == "unet":
+        return 4 if size <= 256 else 8  # batch 8: about 20 activations of [8, 16..48, S, S] at full resolution
     if mode == "train":
         # 2048^2: examples' HeapEstimate says 15.7 GiB (model 1: 12.6 GB of fc1 weight, gradient and
         # momentum plus ~2.5 GB of batch-5 activations) and 10.9 GiB measured (model 2, batch 3).

@@ -34,7 +34,8 @@ final class Cases {
         return switch (model) {
             case "model1" -> 5;
             case "model2" -> 3;
-            default -> throw new IllegalArgumentException("unknown model '" + model + "' (model1, model2)");
+            case "unet" -> 8;
+            default -> throw new IllegalArgumentException("unknown model '" + model + "' (model1, model2, unet)");
         };
     }
 
@@ -46,10 +47,30 @@ final class Cases {
         return c;
     }
 
+    /** The U-Net's widths per level: the shipped model's ({@code UNetModel.DEFAULT_WIDTHS}). */
+    static final int[] UNET_WIDTHS = {16, 32, 64, 128, 256};
+
+    /** One image through the U-Net: per level two 3x3 convs down, two up (the first on [up, skip]), the 1x1 head. */
+    static long unetForwardMacs(int size) {
+        int[] w = UNET_WIDTHS;
+        long macs = 0;
+        for (int i = 0; i < w.length; i++) {
+            long s = size >> i;
+            int cin = i == 0 ? 3 : w[i - 1];
+            macs += s * s * 9 * ((long) cin * w[i] + (long) w[i] * w[i]);
+            if (i < w.length - 1) {
+                macs += s * s * 9 * ((long) (w[i + 1] + w[i]) * w[i] + (long) w[i] * w[i]);
+            }
+        }
+        return macs + (long) size * size * w[0];
+    }
+
     /** Multiply-adds of the conv and Linear layers of one forward pass over the whole batch. */
     static long modelForwardMacs(String model, int size) {
         long macs;
-        if (model.equals("model1")) {
+        if (model.equals("unet")) {
+            macs = unetForwardMacs(size);
+        } else if (model.equals("model1")) {
             int s1 = (size - 4) / 2;
             int s2 = (s1 - 4) / 2;
             macs = new Conv(3, 3, 5, 0, size).macs(size) + new Conv(3, 16, 5, 0, s1).macs(s1);

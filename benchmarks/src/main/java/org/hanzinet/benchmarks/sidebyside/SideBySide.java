@@ -13,12 +13,19 @@ import org.hanzinet.core.Tensor;
 import org.hanzinet.core.simd.VectorizationProvider;
 import org.hanzinet.examples.model.Head;
 import org.hanzinet.examples.model.ReferenceModels;
+import org.hanzinet.examples.unet.UNetModel;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.layers.Conv2d;
 import org.hanzinet.nn.loss.BCELoss;
+import org.hanzinet.nn.loss.BCEWithLogitsLoss;
+import org.hanzinet.nn.loss.DiceLoss;
+import org.hanzinet.nn.loss.Loss;
+import org.hanzinet.nn.loss.Losses;
 import org.hanzinet.nn.optim.Adam;
+import org.hanzinet.nn.optim.AdamW;
 import org.hanzinet.nn.optim.Optimizer;
 import org.hanzinet.nn.optim.SGD;
+import org.hanzinet.nn.train.TrainingStep;
 
 /**
  * hanzinet side of the side-by-side comparison with PyTorch: runs ONE configuration and prints one JSON
@@ -32,7 +39,9 @@ import org.hanzinet.nn.optim.SGD;
  * </pre>
  * Modes: {@code fwd} (conv forward), {@code fwdbwd} (conv forward, input and weight gradients),
  * {@code train} (model forward, BCE, backward, optimiser step: model1 SGD(0.005, momentum 0.9) at batch
- * 5, model2 Adam(0.001) at batch 3; the examples module's {@code ReferenceModels} with the seed's 1-D head).
+ * 5, model2 Adam(0.001) at batch 3; the examples module's {@code ReferenceModels} with the seed's 1-D head;
+ * unet: the examples' U-Net (widths 16-32-64-128-256) on logits, BCE-with-logits (pos_weight 3) + soft Dice,
+ * AdamW(0.001, weight decay 1e-4) at batch 8, as {@code train --model unet} trains it).
  */
 public final class SideBySide {
     private SideBySide() {}
@@ -59,12 +68,12 @@ public final class SideBySide {
                 }
             }
             if (args.length % 2 != 0 || name == null || mode == null || size <= 0 || reps < 1 || warmup < 0) {
-                throw new IllegalArgumentException("usage: --case <m1_conv1..m2_conv4|model1|model2> "
+                throw new IllegalArgumentException("usage: --case <m1_conv1..m2_conv4|model1|model2|unet> "
                         + "--mode <fwd|fwdbwd|train> --size <pixels> [--warmup 1] [--reps 3] [--threads 2]; got "
                         + Arrays.toString(args));
             }
-            if (mode.equals("train") != name.startsWith("model")) {
-                throw new IllegalArgumentException("mode 'train' goes with model1/model2, fwd/fwdbwd with the convs; got "
+            if (mode.equals("train") != (name.startsWith("model") || name.equals("unet"))) {
+                throw new IllegalArgumentException("mode 'train' goes with model1/model2/unet, fwd/fwdbwd with the convs; got "
                         + name + " " + mode);
             }
             return new Options(name, mode, size, warmup, reps, threads);
@@ -131,6 +140,9 @@ public final class SideBySide {
     }
 
     private static Runnable trainStep(Options o) {
+        if (o.name().equals("unet")) {
+            return unetStep(o);
+        }
         Rng rng = new Rng(0);
         int n = Cases.batch(o.name());
         Module model = (o.name().equals("model1") ? ReferenceModels.model1(o.size(), Head.BANDS_1D, rng)
@@ -149,6 +161,20 @@ public final class SideBySide {
             model.backward(loss.backward());
             opt.step();
         };
+    }
+
+    private static Runnable unetStep(Options o) {
+        Rng rng = new Rng(0);
+        int n = Cases.batch("unet");
+        Module model = UNetModel.config(Cases.UNET_WIDTHS).build(rng).train();
+        AdamW opt = new AdamW(model, new AdamW.Config(0.001, 0.9, 0.999, 1e-8, 1e-4, false));
+        Loss loss = Losses.sum(1, new BCEWithLogitsLoss(Tensor.zeros(1, 1, 1).fill(3f)), 1,
+                new DiceLoss(DiceLoss.Config.of(true)));
+        TrainingStep step = new TrainingStep(model, opt, loss, loss);
+        Tensor x = Tensor.zeros(n, 3, o.size(), o.size()).uniform(rng, 0f, 1f);
+        Tensor target = Tensor.zeros(n, 1, o.size(), o.size()).uniform(rng, 0f, 1f).map(u -> u < 0.1f ? 1f : 0f);
+        Tensor weight = target.zerosLike().fill(1f);
+        return () -> step.step(x, target, weight);
     }
 
     private static String json(Options o, List<Double> times) {

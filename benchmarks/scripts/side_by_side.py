@@ -11,8 +11,14 @@ every configuration in its own process (so each peak RSS, VmHWM, belongs to one 
   - a full training step (forward, BCE, backward, optimiser step) of model 1 (batch 5, SGD) and model 2
     (batch 3, Adam) at 512^2 and 2048^2 (--quick: 512^2 only);
   - a full training step of the examples' U-Net (batch 8, BCE-with-logits + Dice, AdamW) at 256^2 and 512^2;
-with PyTorch (/usr/bin/python3, default allocator, and jemalloc via LD_PRELOAD) and hanzinet (the
-SideBySide driver on JDK 17 and JDK 25, fixed heap -Xms = -Xmx). A configuration runs only when
+with PyTorch (/usr/bin/python3) three ways: "torch-tuned", jemalloc via LD_PRELOAD with
+MALLOC_CONF=dirty_decay_ms:-1,muzzy_decay_ms:-1 (freed memory is kept and reused, as a performance-minded
+user runs it: THE reference every ratio is taken against), "torch-jemalloc" (jemalloc's defaults: large
+tensors go back to the OS after each step and are faulted in again) and "torch-default" (glibc malloc),
+the last two as "untuned PyTorch"; and hanzinet (the SideBySide driver on JDK 17 and JDK 25, fixed heap
+-Xms = -Xmx). Each configuration records the CPU time that OTHER processes used while it ran
+("foreign load", in cores, from /proc/stat minus the child's own rusage); a row with foreign load above
+0.15 ran on a busy machine and is flagged "re-run": its ratio is not a result. A configuration runs only when
 MemAvailable covers its estimated need; otherwise it waits up to --mem-wait seconds, then records
 "not run: memory". Results go to benchmarks/target/side-by-side/<time>/ (results.jsonl, table.md) and the
 table is printed: median time after warm-up, GFLOP/s (2 per multiply-add; conv forward + backward and
@@ -24,6 +30,7 @@ import datetime
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -36,6 +43,10 @@ import cases  # noqa: E402
 import report  # noqa: E402
 
 JEMALLOC = "/usr/lib/x86_64-linux-gnu/libjemalloc.so.2"
+# jemalloc keeping freed pages instead of returning them to the OS after 10 s (its default decay)
+TUNED_MALLOC_CONF = "dirty_decay_ms:-1,muzzy_decay_ms:-1"
+# other processes' CPU (cores, averaged over a configuration's run) above which its row is flagged
+FOREIGN_LOAD_LIMIT = 0.15
 JAR = os.path.join(ROOT, "benchmarks", "target", "benchmarks.jar")
 DRIVER = "org.hanzinet.benchmarks.sidebyside.SideBySide"
 JDKS = {"17": "/usr/lib/jvm/java-17-openjdk-amd64", "25": "/usr/lib/jvm/temurin-25-jdk-amd64"}
@@ -92,14 +103,29 @@ def load1():
         return float(f.read().split()[0])
 
 
+def busy_cpu_seconds():
+    """CPU seconds all processes have spent busy since boot (/proc/stat: everything but idle and iowait)."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:9]]
+    return (sum(v) - v[3] - v[4]) / os.sysconf("SC_CLK_TCK")
+
+
+def children_cpu_seconds():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def command(impl, case, mode, size, warmup, reps, threads):
     args = ["--case", case, "--mode", mode, "--size", str(size), "--warmup", str(warmup),
             "--reps", str(reps), "--threads", str(threads)]
     env = dict(os.environ)
     env.pop("LD_PRELOAD", None)
+    env.pop("MALLOC_CONF", None)
     if impl.startswith("torch"):
-        if impl == "torch-jemalloc":
+        if impl in ("torch-jemalloc", "torch-tuned"):
             env["LD_PRELOAD"] = JEMALLOC
+        if impl == "torch-tuned":
+            env["MALLOC_CONF"] = TUNED_MALLOC_CONF
         return ["/usr/bin/python3", os.path.join(ROOT, "benchmarks", "python", "torch_worker.py")] + args, env
     jdk = JDKS[impl.split("jdk")[1]]
     h = "-Xms%dg" % heap_gb(case, mode, size), "-Xmx%dg" % heap_gb(case, mode, size)
@@ -145,10 +171,13 @@ def run_one(impl, cfg, a, done):
         base["heap_gb"] = heap_gb(case, mode, size)
     print("  %-16s %-9s %-7s %5d  (%.1f GB available, load %.2f)" % (impl, case, mode, size, avail, load1()),
           flush=True)
+    busy0, own0, t0 = busy_cpu_seconds(), children_cpu_seconds(), time.time()
     try:
         p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=a.timeout)
     except subprocess.TimeoutExpired:
         return dict(base, status="not run: timeout after %d s" % a.timeout)
+    wall = max(time.time() - t0, 1e-3)
+    base["foreign_load"] = max(0.0, (busy_cpu_seconds() - busy0) - (children_cpu_seconds() - own0)) / wall
     lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
     if p.returncode != 0 or not lines:
         tail = (p.stderr or p.stdout).strip().splitlines()[-3:]
@@ -171,8 +200,9 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help="512^2 only, fewer repetitions")
     p.add_argument("--threads", type=int, default=2)
-    p.add_argument("--impls", default="torch-default,torch-jemalloc,hanzinet-jdk17,hanzinet-jdk25",
-                   help="comma-separated subset of torch-default, torch-jemalloc, hanzinet-jdk17, hanzinet-jdk25")
+    p.add_argument("--impls", default="torch-tuned,torch-jemalloc,torch-default,hanzinet-jdk17,hanzinet-jdk25",
+                   help="comma-separated subset of torch-tuned (the reference), torch-jemalloc, torch-default, "
+                        "hanzinet-jdk17, hanzinet-jdk25")
     p.add_argument("--only", default="", help="regular expression on '<case> <mode> <size>' to select configurations")
     p.add_argument("--mem-wait", type=int, default=600, help="seconds to wait for enough free memory")
     p.add_argument("--timeout", type=int, default=1800, help="seconds per configuration")
@@ -203,6 +233,9 @@ def main():
                 r = run_one(impl, cfg, a, results)
                 if r["status"] != "ok":
                     print("    -> " + r["status"], flush=True)
+                elif r.get("foreign_load", 0) > FOREIGN_LOAD_LIMIT:
+                    print("    -> ran under load (other processes: %.2f cores): re-run this row" % r["foreign_load"],
+                          flush=True)
                 results.append(r)
                 f.write(json.dumps(r) + "\n")
                 f.flush()

@@ -50,7 +50,7 @@ public final class SparkOptions {
         } catch (ClassNotFoundException | LinkageError e) {
             throw new IllegalArgumentException("--spark needs Apache Spark 4.1 (spark-core_2.13) on the classpath, and "
                     + "hanzinet.jar leaves it out: start through ./hanzinet, which adds Spark's jars (fetched once by Maven "
-                    + "into spark/target/spark-classpath.txt), or add them with java -cp");
+                    + "into examples/target/spark-classpath.txt), or add them with java -cp");
         }
     }
 }

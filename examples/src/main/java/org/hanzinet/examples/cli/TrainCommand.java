@@ -68,10 +68,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Mixin
     UNetOptions unetOptions;
 
+    @Mixin
+    SparkOptions sparkOptions;
+
     @Override
     public Integer call() throws Exception {
         if (resume != null) {
             return resume();
+        }
+        if (sparkOptions.enabled()) {
+            requireSparkUsable();
+        } else if (matchedOptions().stream().anyMatch(n -> n.equals("--spark-mode") || n.equals("--average-every"))) {
+            throw new IllegalArgumentException("--spark-mode and --average-every apply to --spark only");
         }
         if (UNetConfig.MODEL.equalsIgnoreCase(model)) {
             return trainUNet();
@@ -166,12 +174,29 @@ public final class TrainCommand implements Callable<Integer> {
 
     private Integer train(RunConfig cfg, SplitData data, RunFolder folder, boolean resumed) throws Exception {
         var out = spec.commandLine().getOut();
-        TrainingRun.Result r = TrainingRun.run(cfg, data, folder, resumed, stopAfter != null ? stopAfter : cfg.epochs(),
-                out, spec.commandLine().getErr());
+        TrainingRun.Result r = sparkOptions.enabled() && !resumed
+                ? org.hanzinet.examples.spark.SparkTrainingRun.run(cfg, data, folder, sparkOptions.master,
+                        sparkOptions.averaging() ? sparkOptions.averageEvery : 0, out)
+                : TrainingRun.run(cfg, data, folder, resumed, stopAfter != null ? stopAfter : cfg.epochs(),
+                        out, spec.commandLine().getErr());
         RunReport.write(folder, cfg, r.history(), null, List.of(), CtwData.splitSizes(data));
         out.println("Run folder: " + folder.dir());
         out.println("Next: evaluate --run " + folder.dir());
         return 0;
+    }
+
+    /** {@code --spark}: model 1 or 2, a whole run, Spark on the classpath; checked before any data is read. */
+    private void requireSparkUsable() {
+        if (UNetConfig.MODEL.equalsIgnoreCase(model)) {
+            throw new IllegalArgumentException("--spark trains model1 and model2; the U-Net's BatchNorm needs per-worker "
+                    + "batches, which the Spark trainer (one forward per photo) does not have yet");
+        }
+        if (stopAfter != null) {
+            throw new IllegalArgumentException("--stop-after does not apply to --spark (a Spark run trains all its "
+                    + "--epochs; give fewer, then --resume continues the run folder on one machine)");
+        }
+        sparkOptions.averaging();
+        SparkOptions.requireSpark(TrainCommand.class.getClassLoader());
     }
 
     /** A new run that failed before its first checkpoint leaves nothing behind: its folder is removed. */

@@ -18,12 +18,14 @@ import org.hanzinet.examples.model.Head;
  * @param trainFraction fraction of the N images used for training, in file order (the seed: 0.7)
  * @param valFraction   fraction used for validation right after them (the seed: 0.1); the rest is test
  * @param threads       worker threads; bitwise reproducibility holds for the same count
+ *
+ * <p>Serializable so that {@code train --spark} can ship it to the workers, which build the model from it.
  */
 public record RunConfig(
         ModelKind model, Head head, String profile, String data, int imageSize, int images,
         int epochs, int batchSize, OptimizerKind optimizer, double lr, double momentum,
         double beta1, double beta2, double eps, double weightDecay,
-        double trainFraction, double valFraction, long seed, int threads) {
+        double trainFraction, double valFraction, long seed, int threads) implements java.io.Serializable {
 
     public RunConfig {
         Objects.requireNonNull(model, "config: model is missing (model1 or model2)");

@@ -36,7 +36,6 @@ public final class Trainer {
     private final PrintWriter err;
     private final ProgressBar.Mode progressMode;
     private final TrainingStep step;
-    private final BCELoss loss = new BCELoss(new BCELoss.Config(Reduction.MEAN_OVER_NONZERO_WEIGHT));
 
     public Trainer(Module model, Optimizer optimizer, CheckpointStore checkpoints, PrintWriter out, PrintWriter err,
                    ProgressBar.Mode progressMode) {
@@ -70,7 +69,7 @@ public final class Trainer {
         for (int epoch = start.epoch() + 1; epoch <= Math.min(epochs, stopAfter); epoch++) {
             long t0 = System.nanoTime();
             double[] losses = trainEpoch(trainLoader, epoch, epochs, seed);
-            double valLoss = val.size() == 0 ? Double.NaN : validationLoss(valLoader);
+            double valLoss = val.size() == 0 ? Double.NaN : validationLoss(model, valLoader);
             EpochRecord r = new EpochRecord(epoch, losses[0], losses[1], valLoss, (System.nanoTime() - t0) / 1e9);
             history.add(r);
             // As the seed printed it: loss.item() of the last batch, a float32 shown as a double.
@@ -125,8 +124,15 @@ public final class Trainer {
         return l;
     }
 
+    /** As the epoch's validation loss here, for a model trained elsewhere (train --spark); NaN when {@code val} is empty. */
+    public static double validationLoss(Module model, CtwDataset val, int batchSize) {
+        return val.size() == 0 ? Double.NaN
+                : validationLoss(model, new DataLoader(val, evaluationOptions(batchSize), new BatchBuffers()));
+    }
+
     /** Mean BCE over all non-ignored validation pixels, in evaluation mode (dropout off). */
-    private double validationLoss(DataLoader val) {
+    private static double validationLoss(Module model, DataLoader val) {
+        BCELoss loss = new BCELoss(new BCELoss.Config(Reduction.MEAN_OVER_NONZERO_WEIGHT));
         model.eval();
         double sum = 0;
         double weight = 0;

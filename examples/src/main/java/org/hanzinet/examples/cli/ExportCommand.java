@@ -2,6 +2,7 @@ package org.hanzinet.examples.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -35,6 +36,11 @@ public final class ExportCommand implements Callable<Integer> {
             + "(atomically; an existing file is replaced).")
     Path out;
 
+    @Option(names = "--sides", split = ",", paramLabel = "PX", description = "The long sides photos are predicted at "
+            + "by default, stored with the model (0 = the photo's own size; several are merged by maximum). Default: "
+            + "the run's own. scripts/scale-study.sh measures the choices.")
+    List<Integer> sides;
+
     @Override
     public Integer call() throws Exception {
         RunFolder folder = RunFolder.existing(run);
@@ -49,6 +55,9 @@ public final class ExportCommand implements Callable<Integer> {
         if (state.epoch() != state.run().epochs()) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "export: %s finished %d of %d epochs; "
                     + "resume it first (train --resume %s)", run, state.epoch(), state.run().epochs(), run));
+        }
+        if (sides != null) {
+            state = new UNetTrainer.State(state.run().withInferenceSides(sides), state.epoch(), state.history());
         }
         Module model = Checkpoint.loadModel(folder.checkpoint());
         Checkpoint.save(out, model, null, null, Json.toString(state), state.run().seed(),

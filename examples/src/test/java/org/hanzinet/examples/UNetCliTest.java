@@ -88,6 +88,24 @@ class UNetCliTest {
     }
 
     @Test
+    void resumeReadsTheRecordedScenesAndRefusesScenesThatChanged() throws IOException {
+        Path runs = tmp.resolve("changed");
+        Path cache = tmp.resolve("cache-changed");
+        CliRunner.Result first = CliRunner.run(tiny(runs, "--stop-after", "1", "--cache-dir", cache.toString()));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        Path folder = CliSmokeTest.onlyRunFolder(runs);
+        assertThat(Files.readString(folder.resolve("scenes.json"))).contains(cache.toString());
+        Path annotations;
+        try (var dirs = Files.list(cache.resolve("synthetic-ctw"))) {
+            annotations = dirs.findFirst().orElseThrow().resolve("annotations.jsonl");
+        }
+        Files.writeString(annotations, Files.readString(annotations) + "\n"); // as if regenerated differently
+        CliRunner.Result r = CliRunner.run("train", "--resume", folder.toString());
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).contains("are not those the run trained on").contains(cache.toString());
+    }
+
+    @Test
     void resumeRefusesOptionsThatWouldChangeTheRun() {
         CliRunner.Result r = CliRunner.run("train", "--resume", run.toString(), "--epochs", "3");
         assertThat(r.exitCode()).isEqualTo(1);

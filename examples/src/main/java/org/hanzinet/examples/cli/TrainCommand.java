@@ -46,7 +46,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path runs;
 
     /** The options {@code --resume} accepts; any other is refused (the run keeps its hyper-parameters). */
-    static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--threads", "--data", "--stop-after");
+    static final List<String> RESUME_OPTIONS = List.of("--resume", "--epochs", "--threads", "--data", "--stop-after",
+            "--cache-dir");
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "Continue the run in RUN_DIR from its last "
             + "checkpoint (end of the last finished epoch) with the configuration stored in it. Only --epochs (to train "
@@ -109,8 +110,8 @@ public final class TrainCommand implements Callable<Integer> {
         RunFolder folder = RunFolder.create(runs, cfg.runName());
         try {
             RunHistory.started(folder, cfg.epochs());
-            UNetTraining.run(cfg, dataOptions.cacheRoot(), folder, false, stopAfter != null ? stopAfter : cfg.epochs(),
-                    spec.commandLine().getOut(), spec.commandLine().getErr());
+            UNetTraining.run(cfg, dataOptions.cacheRoot(), true, folder, false,
+                    stopAfter != null ? stopAfter : cfg.epochs(), spec.commandLine().getOut(), spec.commandLine().getErr());
         } catch (Throwable t) {
             removeIfNoEpochFinished(folder, t);
             throw t;
@@ -166,7 +167,8 @@ public final class TrainCommand implements Callable<Integer> {
         int done = UNetRuns.state(org.hanzinet.nn.checkpoint.Checkpoint.readMetadata(folder.checkpoint()),
                 folder.checkpoint()).epoch();
         RunHistory.resumed(folder, done, List.of());
-        UNetTraining.run(cfg, dataOptions.cacheRoot(), folder, true, stopAfter != null ? stopAfter : cfg.epochs(),
+        UNetTraining.run(cfg, dataOptions.cacheRoot(), dataOptions.cacheDir != null, folder, true,
+                stopAfter != null ? stopAfter : cfg.epochs(),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
         spec.commandLine().getOut().println("Run folder: " + folder.dir());
         return 0;

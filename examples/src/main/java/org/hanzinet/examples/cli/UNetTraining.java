@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.hanzinet.examples.report.RunFolder;
+import org.hanzinet.examples.unet.SceneRecord;
 import org.hanzinet.examples.unet.SceneSet;
 import org.hanzinet.examples.unet.UNetConfig;
 import org.hanzinet.examples.unet.UNetReport;
@@ -36,10 +37,21 @@ final class UNetTraining {
                 t.threads != null ? t.threads : Runtime.getRuntime().availableProcessors());
     }
 
-    /** Trains {@code cfg} in {@code folder} (new, or resumed), then scores the test scenes into the run's report. */
-    static UNetTrainer.Result run(UNetConfig cfg, Path cacheRoot, RunFolder folder, boolean resume, int stopAfter,
-                                  PrintWriter out, PrintWriter err) throws IOException {
-        SceneSet scenes = SceneSet.prepare(cfg, cacheRoot, out);
+    /**
+     * Trains {@code cfg} in {@code folder} (new, or resumed), then scores the test scenes into the run's report.
+     * A new run records its scenes ({@link SceneRecord}); a resumed one reads the recorded folder, unless
+     * {@code cacheRoot} is given explicitly (a moved cache), and refuses scenes that changed.
+     */
+    static UNetTrainer.Result run(UNetConfig cfg, Path cacheRoot, boolean cacheRootGiven, RunFolder folder,
+                                  boolean resume, int stopAfter, PrintWriter out, PrintWriter err) throws IOException {
+        SceneRecord recorded = resume ? SceneRecord.read(folder) : null;
+        Path root = recorded != null && !cacheRootGiven ? SceneSet.cacheRootOf(Path.of(recorded.dir())) : cacheRoot;
+        SceneSet scenes = SceneSet.prepare(cfg, root, out);
+        if (recorded != null) {
+            recorded.requireSame(scenes);
+        } else {
+            SceneRecord.of(scenes).write(folder);
+        }
         UNetTrainer.Result r = UNetTrainer.train(cfg, scenes, folder, resume, stopAfter, out, err);
         if (r.history().size() == cfg.epochs()) {
             UNetReport.write(folder, cfg, r, scenes, out);

@@ -22,6 +22,11 @@ import org.hanzinet.examples.data.SyntheticCache;
  */
 public record SceneSet(CtwDataset train, CtwDataset val, CtwDataset test, Path dir) {
 
+    /** The cache root a scene folder was generated under ({@code <root>/synthetic-ctw/<key>}). */
+    public static Path cacheRootOf(Path sceneDir) {
+        return sceneDir.toAbsolutePath().getParent().getParent();
+    }
+
     /** Generates the scenes of {@code cfg} when the cache has none, then opens the three splits. */
     public static SceneSet prepare(UNetConfig cfg, Path cacheRoot, PrintWriter out) throws IOException {
         int total = cfg.scenes() + cfg.valScenes() + cfg.testScenes();

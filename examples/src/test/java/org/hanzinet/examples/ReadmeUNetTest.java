@@ -9,16 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hanzinet.core.Rng;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.examples.unet.UNetModel;
 import org.hanzinet.nn.Module;
-import org.hanzinet.nn.SequentialConfig;
 import org.hanzinet.nn.checkpoint.Checkpoint;
 import org.hanzinet.nn.graph.GraphConfig;
-import org.hanzinet.nn.layers.BatchNorm2d;
-import org.hanzinet.nn.layers.Concat;
-import org.hanzinet.nn.layers.Conv2d;
-import org.hanzinet.nn.layers.MaxPool2d;
-import org.hanzinet.nn.layers.ReLU;
-import org.hanzinet.nn.layers.UpsampleBilinear2d;
 import org.hanzinet.nn.loss.BCEWithLogitsLoss;
 import org.hanzinet.nn.optim.Adam;
 import org.hanzinet.nn.optim.Optimizer;
@@ -26,45 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's U-Net: the code between the {@code README} markers of this file must appear verbatim
- * (indentation aside) in the README, and it runs: trains, saves, and loads back with
- * {@code Checkpoint.loadModel} alone.
+ * The README's U-Net: the code between the {@code README} markers of {@code UNetModel} (the shipped model's
+ * architecture) and of this file must appear verbatim (indentation aside) in the README, and it runs: trains,
+ * saves, and loads back with {@code Checkpoint.loadModel} alone.
  */
 class ReadmeUNetTest {
     private static final String BEGIN = "// README: begin";
     private static final String END = "// README: end";
 
-    // README: begin
-    /** (conv3x3 without bias, BatchNorm, ReLU) twice, named as PyTorch's nn.Sequential(OrderedDict(conv1=..., ...)). */
-    static SequentialConfig block(int in, int out) {
-        return new SequentialConfig(List.of())
-                .then("conv1", new Conv2d.Config(in, out, 3, 1, 1, false)).then("bn1", new BatchNorm2d.Config(out))
-                .then("relu1", new ReLU.Config())
-                .then("conv2", new Conv2d.Config(out, out, 3, 1, 1, false)).then("bn2", new BatchNorm2d.Config(out))
-                .then("relu2", new ReLU.Config());
-    }
-
-    /** [N,3,S,S] -> logits [N,1,S,S]: levels of widths w, max-pool down, bilinear up + skips, a 1x1 head. */
-    static GraphConfig unet(int[] w, int size) {
-        GraphConfig.Builder g = GraphConfig.builder("image");
-        String x = "image";
-        for (int i = 0; i < w.length; i++) {
-            if (i > 0) {
-                g.add("pool" + i, new MaxPool2d.Config(2, 2), x);
-                x = "pool" + i;
-            }
-            g.add("down." + i, block(i == 0 ? 3 : w[i - 1], w[i]), x);
-            x = "down." + i;
-        }
-        for (int i = w.length - 2, j = 0; i >= 0; i--, j++) {
-            g.add("upsample" + j, new UpsampleBilinear2d.Config(size >> i, size >> i), x);
-            g.add("cat" + j, new Concat.Config(), "upsample" + j, "down." + i);  // torch.cat([up, skip], 1)
-            g.add("up." + j, block(w[i + 1] + w[i], w[i]), "cat" + j);
-            x = "up." + j;
-        }
-        return g.add("head", new Conv2d.Config(w[0], 1, 1, 1, 0, true), x).build("head");
-    }
-    // README: end
 
     @Test
     void readmeUNetTrainsSavesAndLoadsBackFromTheFileAlone(@TempDir Path dir) throws Exception {
@@ -77,10 +40,10 @@ class ReadmeUNetTest {
             }
         }
         Path file = dir.resolve("unet.safetensors");
-        float first = new BCEWithLogitsLoss().forward(unet(new int[] {8, 16, 32, 64}, 64).build(new Rng(42))
+        float first = new BCEWithLogitsLoss().forward(UNetModel.config(new int[] {8, 16, 32, 64}).build(new Rng(42))
                 .forward(images), masks); // the loss of the first step
         // README: begin
-        GraphConfig config = unet(new int[] {8, 16, 32, 64}, 64);
+        GraphConfig config = UNetModel.config(new int[] {8, 16, 32, 64});
         Module model = config.build(new Rng(42)).requireInputGradient(false);  // the image needs no gradient
         Optimizer opt = new Adam(model.namedParameters(), 1e-2, 0.9, 0.999, 1e-8, 0);
         BCEWithLogitsLoss loss = new BCEWithLogitsLoss();
@@ -107,8 +70,9 @@ class ReadmeUNetTest {
     @Test
     void theReadmeShowsThisCodeVerbatim() throws IOException {
         String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
-        List<String> regions = regions(Files.readAllLines(
-                Path.of("src/test/java/org/hanzinet/examples/ReadmeUNetTest.java")));
+        List<String> regions = new ArrayList<>(regions(Files.readAllLines(
+                Path.of("src/main/java/org/hanzinet/examples/unet/UNetModel.java"))));
+        regions.addAll(regions(Files.readAllLines(Path.of("src/test/java/org/hanzinet/examples/ReadmeUNetTest.java"))));
         assertThat(regions).hasSize(2);
         for (String r : regions) {
             assertThat(readme).as("README block").contains(r);

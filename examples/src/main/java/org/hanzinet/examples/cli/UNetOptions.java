@@ -5,9 +5,6 @@ import picocli.CommandLine.Option;
 
 /** The options of {@code train --model unet} that the reference models do not have. */
 public final class UNetOptions {
-    /** Defaults of the shipped model's training (see the README's command that re-creates it). */
-    static final List<Integer> WIDTHS = List.of(16, 32, 64, 128, 256);
-
     @Option(names = "--widths", split = ",", paramLabel = "W", description = "U-Net only: channels per level, full "
             + "resolution first, the last is the bottleneck. Default: 16,32,64,128,256.")
     List<Integer> widths;

@@ -8,6 +8,7 @@ import org.hanzinet.examples.report.RunFolder;
 import org.hanzinet.examples.unet.SceneRecord;
 import org.hanzinet.examples.unet.SceneSet;
 import org.hanzinet.examples.unet.UNetConfig;
+import org.hanzinet.examples.unet.UNetModel;
 import org.hanzinet.examples.unet.UNetReport;
 import org.hanzinet.examples.unet.UNetTrainer;
 
@@ -29,7 +30,7 @@ final class UNetTraining {
             throw new IllegalArgumentException("--model unet trains on generated scenes and does not take "
                     + String.join(", ", wrong) + " (see train --help for the U-Net's options)");
         }
-        return new UNetConfig(UNetConfig.MODEL, u.widths != null ? u.widths : UNetOptions.WIDTHS, u.sceneSize, u.scenes,
+        return new UNetConfig(UNetConfig.MODEL, u.widths != null ? u.widths : UNetModel.DEFAULT_WIDTHS, u.sceneSize, u.scenes,
                 u.valScenes, u.testScenes, u.dataSeed, u.crop, t.batchSize != null ? t.batchSize : 8,
                 t.epochs != null ? t.epochs : 10, t.lr != null ? t.lr : 1e-3,
                 matched.contains("--weight-decay") ? t.weightDecay : 1e-4, u.posWeight, u.diceWeight,

@@ -39,7 +39,7 @@ public record UNetConfig(String model, List<Integer> widths, int sceneSize, int 
         widths = List.copyOf(Objects.requireNonNull(widths, "U-Net config: widths"));
         inferenceSides = List.copyOf(Objects.requireNonNull(inferenceSides, "U-Net config: inferenceSides"));
         UNetModel.config(widthArray(widths)); // validates the widths
-        int stride = 1 << (widths.size() - 1);
+        int stride = UNetModel.stride(widthArray(widths));
         positive("--scene-size", sceneSize);
         positive("--scenes", scenes);
         positive("--val-scenes", valScenes);
@@ -82,7 +82,7 @@ public record UNetConfig(String model, List<Integer> widths, int sceneSize, int 
 
     @JsonIgnore
     public int stride() {
-        return 1 << (widths.size() - 1);
+        return UNetModel.stride(widthArray(widths));
     }
 
     /** Run folder name: {@code unet-16-32-64-128-256}. */

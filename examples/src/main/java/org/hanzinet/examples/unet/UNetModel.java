@@ -32,16 +32,19 @@ public final class UNetModel {
 
     private UNetModel() {}
 
-    /** [N,3,H,W] -> logits [N,1,H,W] for widths {@code w} (w[0] at full resolution, the last one the bottleneck). */
+    // README: begin
+    /** (conv3x3 without bias, BatchNorm, ReLU) twice, named as PyTorch's nn.Sequential(OrderedDict(conv1=..., ...)). */
+    static SequentialConfig block(int in, int out) {
+        return new SequentialConfig(List.of())
+                .then("conv1", new Conv2d.Config(in, out, 3, 1, 1, false)).then("bn1", new BatchNorm2d.Config(out))
+                .then("relu1", new ReLU.Config())
+                .then("conv2", new Conv2d.Config(out, out, 3, 1, 1, false)).then("bn2", new BatchNorm2d.Config(out))
+                .then("relu2", new ReLU.Config());
+    }
+
+    /** [N,3,H,W] -> logits [N,1,H,W], H and W multiples of 2^(levels-1): max-pool down, bilinear x2 up + skips. */
     public static GraphConfig config(int[] w) {
-        if (w.length < 2) {
-            throw new IllegalArgumentException("U-Net widths: need at least 2 levels, got " + Arrays.toString(w));
-        }
-        for (int width : w) {
-            if (width < 1) {
-                throw new IllegalArgumentException("U-Net widths must be >= 1, got " + Arrays.toString(w));
-            }
-        }
+        requireWidths(w);
         GraphConfig.Builder g = GraphConfig.builder("image");
         String x = "image";
         for (int i = 0; i < w.length; i++) {
@@ -54,24 +57,27 @@ public final class UNetModel {
         }
         for (int i = w.length - 2, j = 0; i >= 0; i--, j++) {
             g.add("upsample" + j, UpsampleBilinear2d.Config.scale(2, 2, false), x);
-            g.add("cat" + j, new Concat.Config(), "upsample" + j, "down." + i); // torch.cat([up, skip], 1)
+            g.add("cat" + j, new Concat.Config(), "upsample" + j, "down." + i);  // torch.cat([up, skip], 1)
             g.add("up." + j, block(w[i + 1] + w[i], w[i]), "cat" + j);
             x = "up." + j;
         }
         return g.add("head", new Conv2d.Config(w[0], 1, 1, 1, 0, true), x).build("head");
     }
+    // README: end
+
+    private static void requireWidths(int[] w) {
+        if (w.length < 2) {
+            throw new IllegalArgumentException("U-Net widths: need at least 2 levels, got " + Arrays.toString(w));
+        }
+        for (int width : w) {
+            if (width < 1) {
+                throw new IllegalArgumentException("U-Net widths must be >= 1, got " + Arrays.toString(w));
+            }
+        }
+    }
 
     /** Input sides must be multiples of this: 2^(levels - 1). */
     public static int stride(int[] widths) {
         return 1 << (widths.length - 1);
-    }
-
-    /** (conv3x3 without bias, BatchNorm, ReLU) twice. */
-    static SequentialConfig block(int in, int out) {
-        return new SequentialConfig(List.of())
-                .then("conv1", new Conv2d.Config(in, out, 3, 1, 1, false)).then("bn1", new BatchNorm2d.Config(out))
-                .then("relu1", new ReLU.Config())
-                .then("conv2", new Conv2d.Config(out, out, 3, 1, 1, false)).then("bn2", new BatchNorm2d.Config(out))
-                .then("relu2", new ReLU.Config());
     }
 }

@@ -88,7 +88,7 @@ class CheckpointConfigAgreementTest {
             CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
             assertThat(r.exitCode()).as(opts.toString()).isEqualTo(1);
             assertThat(r.err()).contains("error: --resume continues " + run + " with its own configuration: " + opts.get(0))
-                    .contains("cannot change (only --epochs, --threads, --data, --stop-after can)");
+                    .contains("cannot change (only --epochs, --threads, --data, --stop-after, --cache-dir can)");
         }
         assertThat(Files.readAllBytes(run.resolve("checkpoint.safetensors"))).isEqualTo(before);
     }

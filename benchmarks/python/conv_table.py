@@ -20,8 +20,10 @@ def load(path):
         if metric is None:
             continue
         impl = LEGACY_IMPL.get(p.get("impl", ""), p.get("impl", ""))
-        key = (r["benchmark"].split(".")[-2], p.get("layer", p.get("kind", "")), impl,
-               p.get("pass", ""), p.get("threads", ""))
+        bench = r["benchmark"].split(".")[-2]
+        # PeakFlopsBenchmark runs 1 and 2 JMH threads (its methods); the conv benchmarks take a threads param.
+        threads = str(r.get("threads", "")) if bench == "PeakFlopsBenchmark" else p.get("threads", "")
+        key = (bench, p.get("layer", p.get("kind", "")), impl, p.get("pass", ""), threads)
         rows[key] = metric["score"]
     return rows
 

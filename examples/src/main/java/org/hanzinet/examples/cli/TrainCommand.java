@@ -152,7 +152,7 @@ public final class TrainCommand implements Callable<Integer> {
         return train(plan.config(), data, folder, true);
     }
 
-    /** A U-Net run continues with its own configuration; only --threads and --stop-after may change. */
+    /** A U-Net run continues with its own configuration; only --threads, --stop-after and --cache-dir may change. */
     private Integer resumeUNet(RunFolder folder) throws Exception {
         if (training.epochs != null || dataOptions.data != null) {
             throw new IllegalArgumentException("--resume of a U-Net run: --epochs and --data cannot change (the "

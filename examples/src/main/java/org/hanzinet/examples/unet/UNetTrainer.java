@@ -84,12 +84,11 @@ public final class UNetTrainer {
                 cfg.scenes(), cfg.crop(), cfg.crop(), cfg.batchSize(), cfg.stepsPerEpoch(), cfg.valScenes(),
                 cfg.testScenes(), cfg.sceneSize(), cfg.sceneSize(), cfg.threads());
         out.flush();
-        BatchBuffers buffers = new BatchBuffers();
         DataLoader trainLoader = new DataLoader(data.train(), LoaderOptions.of(cfg.batchSize())
                 .withSeed(Seeds.derive(cfg.seed(), Seeds.SHUFFLE)).withDropLast(true).withPrefetch(2, 1), new BatchBuffers())
                 .withTransform(AugmentPipeline.segmentation(cfg.crop()).withSeed(Seeds.derive(cfg.seed(), AUGMENT)));
         DataLoader valLoader = new DataLoader(data.val(), LoaderOptions.of(2).withShuffle(false).withPrefetch(1, 1),
-                buffers);
+                new BatchBuffers());
         int last = Math.min(cfg.epochs(), stopAfter);
         for (int epoch = start + 1; epoch <= last; epoch++) {
             long t0 = System.nanoTime();

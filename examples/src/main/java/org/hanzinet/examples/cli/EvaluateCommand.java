@@ -20,6 +20,7 @@ import org.hanzinet.examples.train.RunCheckpoint;
 import org.hanzinet.examples.train.TrainingRun;
 import org.hanzinet.nn.Module;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -44,9 +45,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             + "Default: ${DEFAULT-VALUE}.")
     int overlays;
 
-    @Option(names = "--sides", split = ",", paramLabel = "PX", description = "With --all and a U-Net: long sides to "
-            + "predict at, merged by maximum (0 = the photo's own size). Default: the model's own.")
-    java.util.List<Integer> sides;
+    @Mixin
+    InferenceSides inferenceSides;
 
     @Option(names = "--out", paramLabel = "DIR", description = "With --all: parent of the photos-<DIR name> report "
             + "folder. Default: the run folder, or ./evaluation for the shipped model.")
@@ -59,7 +59,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (all) {
-            AllPhotos.evaluate(run, data, overlays, sides, outDir, spec.commandLine().getOut());
+            AllPhotos.evaluate(run, data, overlays, inferenceSides.sides, outDir, spec.commandLine().getOut());
             return 0;
         }
         if (run == null) {
@@ -67,7 +67,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         RunFolder folder = RunFolder.existing(run);
         if (org.hanzinet.examples.unet.UNetRuns.isUNet(folder)) {
-            if (data != null || sides != null || outDir != null) {
+            if (data != null || inferenceSides.sides != null || outDir != null) {
                 throw new IllegalArgumentException("evaluate --run of a U-Net run scores its synthetic test scenes; "
                         + "--data, --sides and --out need --all (real photos)");
             }

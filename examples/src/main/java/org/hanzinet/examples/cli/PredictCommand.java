@@ -3,13 +3,13 @@ package org.hanzinet.examples.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.data.image.ImageFormatException;
 import org.hanzinet.examples.eval.Prediction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,9 +46,8 @@ public final class PredictCommand implements Callable<Integer> {
             + "./predictions for the shipped model.")
     Path outDir;
 
-    @Option(names = "--sides", split = ",", paramLabel = "PX", description = "U-Net only: long sides to predict at, "
-            + "merged by maximum (0 = the photo's own size). Default: the model's own (the shipped model: 512).")
-    List<Integer> sides;
+    @Mixin
+    InferenceSides inferenceSides;
 
     @Option(names = "--threshold", defaultValue = "0.5", description = "Mask threshold, between 0 and 1 (excluded). "
             + "Default: ${DEFAULT-VALUE}.")
@@ -60,7 +59,7 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--threshold must be between 0 and 1 (both excluded), got " + threshold);
         }
         PhotoInputs inputs = PhotoInputs.of(input);
-        PhotoPredictor predictor = PhotoPredictor.of(run, sides);
+        PhotoPredictor predictor = PhotoPredictor.of(run, inferenceSides.sides);
         Path target = outDir != null ? outDir : predictor.defaultOutput();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

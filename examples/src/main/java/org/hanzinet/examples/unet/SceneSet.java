@@ -2,10 +2,8 @@ package org.hanzinet.examples.unet;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import org.hanzinet.data.ctw.CtwImage;
 import org.hanzinet.data.ctw.CtwReadOptions;
 import org.hanzinet.data.ctw.CtwReader;
@@ -16,8 +14,8 @@ import org.hanzinet.examples.data.SyntheticCache;
 
 /**
  * The U-Net's data: {@code scenes + valScenes + testScenes} synthetic scenes generated once into the cache
- * ({@code <cache>/synthetic-ctw/v<generator>-n<total>-s<size>-seed<dataSeed>/}, JPEG + CTW JSONL, reused by
- * every run with the same numbers) and split in file order: training, validation, test. Images are decoded
+ * ({@link SyntheticCache#ensure}, reused by every run with the same numbers on the same JDK) and split in file
+ * order: training, validation, test. Images are decoded
  * on the fly by the loader threads, so memory holds only the batches in flight, however many scenes there are.
  */
 public record SceneSet(CtwDataset train, CtwDataset val, CtwDataset test, Path dir) {
@@ -30,14 +28,7 @@ public record SceneSet(CtwDataset train, CtwDataset val, CtwDataset test, Path d
     /** Generates the scenes of {@code cfg} when the cache has none, then opens the three splits. */
     public static SceneSet prepare(UNetConfig cfg, Path cacheRoot, PrintWriter out) throws IOException {
         int total = cfg.scenes() + cfg.valScenes() + cfg.testScenes();
-        Path dir = cacheRoot.resolve("synthetic-ctw").resolve(String.format(Locale.ROOT, "v%d-n%d-s%d-seed%d",
-                SyntheticCtw.GENERATOR_VERSION, total, cfg.sceneSize(), cfg.dataSeed())).toAbsolutePath();
-        if (!Files.exists(dir.resolve("COMPLETE"))) {
-            long t0 = System.nanoTime();
-            SyntheticCache.generate(dir, total, cfg.sceneSize(), cfg.dataSeed(), out);
-            out.printf(Locale.ROOT, "  generated in %.0f s%n", (System.nanoTime() - t0) / 1e9);
-            out.flush();
-        }
+        Path dir = SyntheticCache.ensure(cacheRoot, total, cfg.sceneSize(), cfg.dataSeed(), out);
         Path jsonl = dir.resolve("annotations.jsonl");
         List<CtwImage> all = CtwReader.readAll(jsonl, CtwReadOptions.defaults());
         if (all.size() != total) {

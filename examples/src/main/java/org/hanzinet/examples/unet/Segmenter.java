@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Objects;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.io.AtomicFiles;
+import org.hanzinet.core.simd.VectorKernels;
+import org.hanzinet.core.simd.VectorizationProvider;
 import org.hanzinet.data.image.ImageTensors;
 import org.hanzinet.data.image.Normalization;
 import org.hanzinet.data.image.Resize;
@@ -31,6 +33,8 @@ public final class Segmenter {
     static final int MARGIN = 128;
     /** The shipped model inside the examples jar. */
     public static final String SHIPPED_RESOURCE = "/org/hanzinet/examples/unet/unet-hanzi.safetensors";
+
+    private static final VectorKernels KERNELS = VectorizationProvider.get().kernels();
 
     private final Module model;
     private final UNetConfig config;
@@ -116,13 +120,9 @@ public final class Segmenter {
         return back.reshape(1, h, w).copy();
     }
 
-    /** Logits to probabilities in place (a contiguous tensor); returns it. */
+    /** Logits to probabilities in place (a contiguous tensor), with the Sigmoid layer's kernel; returns it. */
     static Tensor sigmoid(Tensor logits) {
-        float[] d = logits.data();
-        int o = logits.offset();
-        for (int i = 0, n = logits.numel(); i < n; i++) {
-            d[o + i] = (float) (1 / (1 + Math.exp(-d[o + i])));
-        }
+        KERNELS.sigmoid(logits.data(), logits.offset(), logits.data(), logits.offset(), logits.numel());
         return logits;
     }
 }

@@ -11,7 +11,6 @@ import org.hanzinet.examples.eval.PhotoEvaluation;
 import org.hanzinet.examples.eval.PhotoMetrics;
 import org.hanzinet.examples.report.Json;
 import org.hanzinet.examples.report.RunFolder;
-import org.hanzinet.examples.train.RunCheckpoint;
 import org.hanzinet.examples.train.TrainingRun;
 import org.hanzinet.examples.unet.UNetRuns;
 import org.hanzinet.nn.Module;
@@ -55,8 +54,7 @@ final class AllPhotos {
             RunFolder folder = RunFolder.existing(run);
             RunConfig cfg = Json.read(folder.config(), RunConfig.class);
             Parallel.setThreads(cfg.threads());
-            Module model = TrainingRun.buildModel(cfg);
-            RunCheckpoint.loadModel(folder.checkpoint(), cfg, model);
+            Module model = TrainingRun.loadTrained(cfg, folder.checkpoint());
             model.eval();
             FullResolution runner = new FullResolution(model, INFERENCE);
             Path parent = outDir != null ? outDir : folder.dir();

@@ -16,7 +16,6 @@ import org.hanzinet.examples.report.LossCsv;
 import org.hanzinet.examples.report.RunFolder;
 import org.hanzinet.examples.report.RunReport;
 import org.hanzinet.examples.train.EpochRecord;
-import org.hanzinet.examples.train.RunCheckpoint;
 import org.hanzinet.examples.train.TrainingRun;
 import org.hanzinet.nn.Module;
 import picocli.CommandLine.Command;
@@ -88,8 +87,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     static Evaluation.Result evaluate(RunConfig cfg, RunFolder folder, int overlays) throws Exception {
         Parallel.setThreads(cfg.threads());
         SplitData split = CtwData.load(cfg);
-        Module model = TrainingRun.buildModel(cfg);
-        RunCheckpoint.loadModel(folder.checkpoint(), cfg, model);
+        Module model = TrainingRun.loadTrained(cfg, folder.checkpoint());
         Evaluation.Result r = Evaluation.run(model, split.test(), cfg.batchSize(), folder, overlays);
         List<EpochRecord> history = Files.exists(folder.losses()) ? LossCsv.read(folder.losses()) : List.of();
         RunReport.write(folder, cfg, history, r.metrics(), r.overlays(), CtwData.splitSizes(split));

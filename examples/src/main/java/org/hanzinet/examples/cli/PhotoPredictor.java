@@ -13,7 +13,6 @@ import org.hanzinet.examples.config.RunConfig;
 import org.hanzinet.examples.data.CtwData;
 import org.hanzinet.examples.report.Json;
 import org.hanzinet.examples.report.RunFolder;
-import org.hanzinet.examples.train.RunCheckpoint;
 import org.hanzinet.examples.train.TrainingRun;
 import org.hanzinet.examples.unet.Segmenter;
 import org.hanzinet.examples.unet.UNetRuns;
@@ -58,8 +57,7 @@ abstract class PhotoPredictor {
         }
         RunConfig cfg = Json.read(folder.config(), RunConfig.class);
         Parallel.setThreads(cfg.threads());
-        Module model = TrainingRun.buildModel(cfg);
-        RunCheckpoint.loadModel(folder.checkpoint(), cfg, model);
+        Module model = TrainingRun.loadTrained(cfg, folder.checkpoint());
         model.eval();
         return new PhotoPredictor() {
             @Override

@@ -35,6 +35,16 @@ public final class TrainingRun {
         return cfg.model().build(cfg.imageSize(), cfg.head(), new Rng(Seeds.derive(cfg.seed(), Seeds.INIT)));
     }
 
+    /**
+     * The trained model of a run folder: built for {@code cfg}, weights from {@code checkpoint}, refused when the
+     * checkpoint was trained as another architecture (evaluate, predict).
+     */
+    public static Module loadTrained(RunConfig cfg, java.nio.file.Path checkpoint) throws IOException {
+        Module model = buildModel(cfg);
+        RunCheckpoint.loadModel(checkpoint, cfg, model);
+        return model;
+    }
+
     public static Optimizer buildOptimizer(RunConfig cfg, Module model) {
         return cfg.optimizer() == OptimizerKind.SGD
                 ? new SGD(model.namedParameters(), cfg.lr(), cfg.momentum(), cfg.weightDecay(), false)

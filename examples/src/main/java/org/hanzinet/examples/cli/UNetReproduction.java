@@ -11,10 +11,8 @@ import org.hanzinet.examples.eval.PhotoMetrics;
 import org.hanzinet.examples.report.ReproduceReport;
 import org.hanzinet.examples.report.RunFolder;
 import org.hanzinet.examples.train.ProgressBar;
-import org.hanzinet.examples.unet.SceneSet;
 import org.hanzinet.examples.unet.Segmenter;
 import org.hanzinet.examples.unet.UNetConfig;
-import org.hanzinet.examples.unet.UNetReport;
 import org.hanzinet.examples.unet.UNetTrainer;
 import org.hanzinet.nn.train.Metrics;
 
@@ -46,9 +44,9 @@ final class UNetReproduction {
         out.println("== " + cfg.runName() + " (short schedule) ==");
         out.flush();
         RunFolder folder = new RunFolder(Files.createDirectories(top.resolve(cfg.runName())));
-        SceneSet scenes = SceneSet.prepare(cfg, cacheRoot, out);
-        UNetTrainer.Result trained = UNetTrainer.train(cfg, scenes, folder, false, cfg.epochs(), out, err);
-        PhotoMetrics test = UNetReport.write(folder, cfg, trained, scenes, out);
+        UNetTraining.Trained run = UNetTraining.run(cfg, cacheRoot, true, folder, false, cfg.epochs(), out, err);
+        UNetTrainer.Result trained = run.result();
+        PhotoMetrics test = run.testScenes();
         PhotoMetrics real = null;
         PhotoMetrics shipped = null;
         if (Files.isDirectory(photos)) {

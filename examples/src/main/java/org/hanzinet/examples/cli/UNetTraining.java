@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import org.hanzinet.examples.eval.PhotoMetrics;
 import org.hanzinet.examples.report.RunFolder;
 import org.hanzinet.examples.unet.SceneRecord;
 import org.hanzinet.examples.unet.SceneSet;
@@ -38,12 +39,15 @@ final class UNetTraining {
                 t.threads != null ? t.threads : Runtime.getRuntime().availableProcessors());
     }
 
+    /** A finished or stopped run: the model and history, and the test-scene scores (null until the last epoch). */
+    record Trained(UNetTrainer.Result result, PhotoMetrics testScenes) {}
+
     /**
      * Trains {@code cfg} in {@code folder} (new, or resumed), then scores the test scenes into the run's report.
      * A new run records its scenes ({@link SceneRecord}); a resumed one reads the recorded folder, unless
      * {@code cacheRoot} is given explicitly (a moved cache), and refuses scenes that changed.
      */
-    static UNetTrainer.Result run(UNetConfig cfg, Path cacheRoot, boolean cacheRootGiven, RunFolder folder,
+    static Trained run(UNetConfig cfg, Path cacheRoot, boolean cacheRootGiven, RunFolder folder,
                                   boolean resume, int stopAfter, PrintWriter out, PrintWriter err) throws IOException {
         SceneRecord recorded = resume ? SceneRecord.read(folder) : null;
         Path root = recorded != null && !cacheRootGiven ? SceneSet.cacheRootOf(Path.of(recorded.dir())) : cacheRoot;
@@ -54,9 +58,6 @@ final class UNetTraining {
             SceneRecord.of(scenes).write(folder);
         }
         UNetTrainer.Result r = UNetTrainer.train(cfg, scenes, folder, resume, stopAfter, out, err);
-        if (r.history().size() == cfg.epochs()) {
-            UNetReport.write(folder, cfg, r, scenes, out);
-        }
-        return r;
+        return new Trained(r, r.history().size() == cfg.epochs() ? UNetReport.write(folder, cfg, r, scenes, out) : null);
     }
 }

@@ -39,7 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ConvBenchmark {
 
     @Param({"m1_conv1", "m1_conv2", "m2_conv1", "m2_conv2", "m2_conv3", "m2_conv4", "g_16to32_k3_128",
-        "g_32to32_k5_s2_255", "g_b8_8to8_k5_64"})
+        "g_32to32_k5_s2_255", "g_b8_8to8_k5_64", "u_b8_16to16_k3_256",
+        "u_b8_32to32_k3_128", "u_b8_128to128_k3_32", "u_b8_256to256_k3_16", "u_b8_384to128_k3_32"})
     public String layer;
 
     @Param({"direct", "im2col", "scalar"})

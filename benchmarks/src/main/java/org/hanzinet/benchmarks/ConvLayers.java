@@ -18,7 +18,13 @@ final class ConvLayers {
             // generic: 3x3 mid-size, stride 2, a batch of small images
             Map.entry("g_16to32_k3_128", new ConvGeometry(1, 16, 128, 128, 32, 3, 1, 1)),
             Map.entry("g_32to32_k5_s2_255", new ConvGeometry(1, 32, 255, 255, 32, 5, 2, 2)),
-            Map.entry("g_b8_8to8_k5_64", new ConvGeometry(8, 8, 64, 64, 8, 5, 1, 2)));
+            Map.entry("g_b8_8to8_k5_64", new ConvGeometry(8, 8, 64, 64, 8, 5, 1, 2)),
+            // the examples' U-Net at 256² (batch 8, 3x3, padding 1): top level, the two deepest levels, a decoder concat
+            Map.entry("u_b8_16to16_k3_256", new ConvGeometry(8, 16, 256, 256, 16, 3, 1, 1)),
+            Map.entry("u_b8_32to32_k3_128", new ConvGeometry(8, 32, 128, 128, 32, 3, 1, 1)),
+            Map.entry("u_b8_128to128_k3_32", new ConvGeometry(8, 128, 32, 32, 128, 3, 1, 1)),
+            Map.entry("u_b8_256to256_k3_16", new ConvGeometry(8, 256, 16, 16, 256, 3, 1, 1)),
+            Map.entry("u_b8_384to128_k3_32", new ConvGeometry(8, 384, 32, 32, 128, 3, 1, 1)));
 
     static ConvGeometry get(String name) {
         ConvGeometry g = LAYERS.get(name);

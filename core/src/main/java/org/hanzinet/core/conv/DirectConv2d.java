@@ -64,30 +64,47 @@ public final class DirectConv2d implements ConvAlgorithm {
         DirectPlan pl = plan(g);
         pl.packWeights(w, b);
         int oh = g.outHeight();
+        int group = g.strideW() == 1 ? rowsPerCall(g.outWidth()) : 1;
+        int groups = (oh + group - 1) / group;
         for (int n = 0; n < g.batch(); n++) {
             pl.fillInput(x, n);
             int img = n;
-            Parallel.forRange(oh, 1, (from, to) -> forwardRows(pl, b != null, y, img, from, to));
+            Parallel.forRange(groups, 1, (from, to) -> forwardRows(pl, b != null, y, img, from * group,
+                    Math.min(oh, to * group), group));
         }
         return y;
     }
 
-    private void forwardRows(DirectPlan pl, boolean bias, Tensor y, int n, int from, int to) {
+    /**
+     * Output rows per kernel call: 1 when a row fills the kernel's 4-vector pixel block, else enough rows
+     * to fill it (16-pixel rows of 512-bit vectors: 4 at a time; 32-pixel rows: 2; 48: 4 rows = 12 vectors).
+     */
+    private int rowsPerCall(int width) {
+        int perRow = (width + kernels.gradLanes() - 1) / kernels.gradLanes();
+        return perRow >= 4 ? 1 : 4 / gcd(perRow, 4);
+    }
+
+    private static int gcd(int a, int b) {
+        return b == 0 ? a : gcd(b, a % b);
+    }
+
+    private void forwardRows(DirectPlan pl, boolean bias, Tensor y, int n, int from, int to, int group) {
         ConvGeometry g = pl.g;
         int o0 = g.outChannels(), oh = g.outHeight(), ow = g.outWidth(), sh = pl.sh, sw = pl.sw;
         int plane = oh * ow, yBase = y.offset() + n * o0 * plane;
         float[] xp = pl.xp(), yd = y.data();
         int rowLen = pl.ow1 + 64;
         float[] row = sw == 1 ? null : new float[4 * rowLen];
-        for (int oy = from; oy < to; oy++) {
+        for (int oy = from; oy < to; oy += sw == 1 ? group : 1) {
             int inOff = oy * sh * pl.rowStride;
+            int nRows = Math.min(group, to - oy);
             for (int ob = 0; ob < o0; ob += 4) {
                 int rows = Math.min(4, o0 - ob);
                 int wOff = ob * pl.nTaps;
                 float[] bb = bias ? pl.biasPad : null;
                 if (sw == 1) {
-                    kernels.correlateRow(xp, inOff, pl.taps, pl.nTaps, pl.wPack, wOff, bb, ob, rows, yd,
-                            yBase + ob * plane + oy * ow, plane, ow);
+                    kernels.correlateRows(xp, inOff, sh * pl.rowStride, pl.taps, pl.nTaps, pl.wPack, wOff, bb, ob,
+                            rows, yd, yBase + ob * plane + oy * ow, plane, ow, ow, nRows);
                 } else {
                     // full-width stride-1 row, then every sw-th column
                     kernels.correlateRow(xp, inOff, pl.taps, pl.nTaps, pl.wPack, wOff, bb, ob, rows, row, 0, rowLen,
@@ -109,24 +126,27 @@ public final class DirectConv2d implements ConvAlgorithm {
         ConvGeometry.require("input gradient", dx, g.inputShape());
         DirectPlan pl = plan(g);
         pl.packWeightsFlipped(w);
+        int h = g.height(), group = rowsPerCall(g.width()), groups = (h + group - 1) / group;
         for (int n = 0; n < g.batch(); n++) {
             pl.fillOutputGrad(dy, n);
             int img = n;
-            Parallel.forRange(g.height(), 1, (from, to) -> inputGradRows(pl, dx, img, from, to));
+            Parallel.forRange(groups, 1, (from, to) -> inputGradRows(pl, dx, img, from * group,
+                    Math.min(h, to * group), group));
         }
         return dx;
     }
 
-    private void inputGradRows(DirectPlan pl, Tensor dx, int n, int from, int to) {
+    private void inputGradRows(DirectPlan pl, Tensor dx, int n, int from, int to, int group) {
         ConvGeometry g = pl.g;
         int c0 = g.inChannels(), h = g.height(), w = g.width(), ph = pl.ph, pw = pl.pw;
         int plane = h * w, base = dx.offset() + n * c0 * plane;
         float[] dyp = pl.dyp();
-        for (int y = from; y < to; y++) {
+        for (int y = from; y < to; y += group) {
             int inOff = (y + ph) * pl.rowStride + pw;
+            int nRows = Math.min(group, to - y);
             for (int cb = 0; cb < c0; cb += 4) {
-                kernels.correlateRow(dyp, inOff, pl.tapsD, pl.nTapsD, pl.wPackD, cb * pl.nTapsD, null, 0,
-                        Math.min(4, c0 - cb), dx.data(), base + cb * plane + y * w, plane, w);
+                kernels.correlateRows(dyp, inOff, pl.rowStride, pl.tapsD, pl.nTapsD, pl.wPackD, cb * pl.nTapsD, null,
+                        0, Math.min(4, c0 - cb), dx.data(), base + cb * plane + y * w, plane, w, w, nRows);
             }
         }
     }
@@ -139,10 +159,13 @@ public final class DirectConv2d implements ConvAlgorithm {
         float[] acc = pl.dwBuf(lanes);
         java.util.Arrays.fill(acc, 0f);
         int blocks = (g.outChannels() + 3) / 4 * (pl.taps.length / 4);
-        for (int n = 0; n < g.batch(); n++) {
-            pl.fillInput(x, n);
-            pl.fillOutputGrad(dy, n);
-            Parallel.forRange(blocks, 1, (from, to) -> weightGradBlocks(pl, acc, from, to));
+        for (int n0 = 0; n0 < g.batch(); n0 += pl.slots) {
+            int images = Math.min(pl.slots, g.batch() - n0);
+            for (int s = 0; s < images; s++) {
+                pl.fillInput(x, n0 + s, s);
+                pl.fillOutputGrad(dy, n0 + s, s);
+            }
+            Parallel.forRange(blocks, 1, (from, to) -> weightGradBlocks(pl, acc, images, from, to));
         }
         float[] d = dw.data();
         for (int i = 0; i < acc.length / lanes; i++) {
@@ -157,8 +180,13 @@ public final class DirectConv2d implements ConvAlgorithm {
         }
     }
 
-    /** Blocks are (4 output channels) x (4 taps); tiles of pixels outermost so a tile stays in cache. */
-    private void weightGradBlocks(DirectPlan pl, float[] acc, int from, int to) {
+    /**
+     * Blocks are (4 output channels) x (4 taps), over the {@code images} filled slots in order; tiles of
+     * pixels outermost so a tile stays in cache. Slot {@code s} is reached by shifting the pixel range by
+     * the slot's input offset (the kernel reads {@code in[taps[t] + q]} and {@code g[gOff + q]}), so the
+     * gradient offset is shifted back by the same amount.
+     */
+    private void weightGradBlocks(DirectPlan pl, float[] acc, int images, int from, int to) {
         int o0 = pl.g.outChannels(), tapBlocks = pl.taps.length / 4;
         int q = DirectPlan.roundUp(pl.oh1 * pl.rowStride, 64);
         int gBase = (pl.kh - 1) * pl.rowStride + pl.kw - 1;
@@ -167,8 +195,11 @@ public final class DirectConv2d implements ConvAlgorithm {
             int q1 = Math.min(q, q0 + TILE);
             for (int i = from; i < to; i++) {
                 int ob = i / tapBlocks * 4, t0 = i % tapBlocks * 4;
-                kernels.correlateGrad(dyp, ob * pl.planeD + gBase, pl.planeD, Math.min(4, o0 - ob), xp, pl.taps, t0,
-                        Math.min(pl.nTaps, t0 + 4), acc, ob * pl.nTaps, pl.nTaps, q0, q1);
+                for (int s = 0; s < images; s++) {
+                    int shift = s * pl.imageX, gSlot = s * pl.imageD + gBase - shift;
+                    kernels.correlateGrad(dyp, ob * pl.planeD + gSlot, pl.planeD, Math.min(4, o0 - ob), xp, pl.taps,
+                            t0, Math.min(pl.nTaps, t0 + 4), acc, ob * pl.nTaps, pl.nTaps, shift + q0, shift + q1);
+                }
             }
         }
     }

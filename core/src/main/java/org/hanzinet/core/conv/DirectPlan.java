@@ -20,9 +20,17 @@ import org.hanzinet.core.Tensor;
 final class DirectPlan {
     /** Floats of zero slack after each buffer: covers the kernels' overrun and the last tile. */
     private static final int SLACK = 256;
+    /**
+     * Floats of padded input plus padded output gradient that the weight gradient may hold for several
+     * images at once (8 MB): small planes (the U-Net's 16 and 32 px levels) then run all their images
+     * per block of weights, instead of sweeping the whole lane-expanded weight gradient once per image.
+     */
+    private static final int MULTI_IMAGE_FLOATS = 2 << 20;
 
     final ConvGeometry g;
     final int kh, kw, sh, sw, ph, pw, hp, rowStride, oh1, ow1, hd, planeX, planeD, oPad, cPad, nTaps, nTapsD;
+    /** Image slots of xp and dyp (see {@link #MULTI_IMAGE_FLOATS}); slot {@code s} starts at {@code s * imageX} / {@code s * imageD}. */
+    final int slots, imageX, imageD;
     /** Offsets of the taps (c, ky, kx) in xp, padded with zeros to a multiple of 4. */
     final int[] taps;
     /** Offsets of the taps (o, ky, kx) in dyp, for the input gradient. */
@@ -51,6 +59,9 @@ final class DirectPlan {
         planeD = hd * rowStride;
         oPad = roundUp(g.outChannels(), 4);
         cPad = roundUp(g.inChannels(), 4);
+        imageX = g.inChannels() * planeX;
+        imageD = oPad * planeD;
+        slots = Math.min(geometry.batch(), maxSlots(imageX, imageD));
         int kk = kh * kw;
         nTaps = g.inChannels() * kk;
         nTapsD = g.outChannels() * kk;
@@ -71,20 +82,25 @@ final class DirectPlan {
         return (v + m - 1) / m * m;
     }
 
+    private static int maxSlots(int imageX, int imageD) {
+        return (int) Math.max(1, MULTI_IMAGE_FLOATS / ((long) imageX + imageD));
+    }
+
+    /** Same geometry, whatever the batch, and enough image slots for that batch. */
     boolean fits(ConvGeometry other) {
-        return g.equals(other.withBatch(1));
+        return g.equals(other.withBatch(1)) && slots >= Math.min(other.batch(), maxSlots(imageX, imageD));
     }
 
     float[] xp() {
         if (xp == null) {
-            xp = new float[Math.addExact(Math.multiplyExact(g.inChannels(), planeX), SLACK)];
+            xp = new float[Math.addExact(Math.multiplyExact(slots, imageX), SLACK)];
         }
         return xp;
     }
 
     float[] dyp() {
         if (dyp == null) {
-            dyp = new float[Math.addExact(Math.multiplyExact(oPad, planeD), SLACK)];
+            dyp = new float[Math.addExact(Math.multiplyExact(slots, imageD), SLACK)];
         }
         return dyp;
     }
@@ -127,29 +143,41 @@ final class DirectPlan {
         }
     }
 
-    /** x[n] [C, H, W] -> interior of xp. */
+    /** x[n] [C, H, W] -> interior of xp's first slot. */
     void fillInput(Tensor x, int n) {
+        fillInput(x, n, 0);
+    }
+
+    /** x[n] [C, H, W] -> interior of xp's image slot {@code slot}. */
+    void fillInput(Tensor x, int n, int slot) {
         float[] dst = xp();
+        int at = slot * imageX;
         int h = g.height(), w = g.width(), c0 = g.inChannels();
         int base = x.offset() + n * c0 * h * w;
         Parallel.forRange(c0 * h, 64, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int c = r / h, y = r % h;
-                System.arraycopy(x.data(), base + r * w, dst, c * planeX + (y + ph) * rowStride + pw, w);
+                System.arraycopy(x.data(), base + r * w, dst, at + c * planeX + (y + ph) * rowStride + pw, w);
             }
         });
     }
 
-    /** dy[n] [O, OH, OW] -> dyp, element (u, v) at row u*sh + KH-1, column v*sw + KW-1. */
+    /** dy[n] [O, OH, OW] -> dyp's first slot, element (u, v) at row u*sh + KH-1, column v*sw + KW-1. */
     void fillOutputGrad(Tensor dy, int n) {
+        fillOutputGrad(dy, n, 0);
+    }
+
+    /** dy[n] [O, OH, OW] -> dyp's image slot {@code slot}. */
+    void fillOutputGrad(Tensor dy, int n, int slot) {
         float[] dst = dyp();
+        int at = slot * imageD;
         int oh = g.outHeight(), ow = g.outWidth(), o0 = g.outChannels();
         int base = dy.offset() + n * o0 * oh * ow;
         float[] src = dy.data();
         Parallel.forRange(o0 * oh, 64, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int o = r / oh, u = r % oh;
-                int d = o * planeD + (u * sh + kh - 1) * rowStride + kw - 1;
+                int d = at + o * planeD + (u * sh + kh - 1) * rowStride + kw - 1;
                 if (sw == 1) {
                     System.arraycopy(src, base + r * ow, dst, d, ow);
                 } else {

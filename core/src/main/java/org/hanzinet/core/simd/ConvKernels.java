@@ -35,6 +35,22 @@ public interface ConvKernels {
             int rows, float[] out, int outOff, int outStride, int width);
 
     /**
+     * {@code nRows} output rows of up to four channels at once, for rows narrower than the row kernel's
+     * pixel block: output row {@code r} is {@link #correlateRow} with {@code inOff + r * inRowStride} and
+     * {@code outOff + r * outRowStride}. The Vector API kernel blocks the pixel vectors of all the rows
+     * together (a 16-pixel row is one vector; four of them fill the 4 x 4 register block that one row
+     * alone cannot). Every element's sum runs over the taps in order, so results equal the row-by-row call.
+     */
+    default void correlateRows(float[] in, int inOff, int inRowStride, int[] taps, int nTaps, float[] w, int wOff,
+            float[] bias, int biasOff, int rows, float[] out, int outOff, int outStride, int outRowStride, int width,
+            int nRows) {
+        for (int r = 0; r < nRows; r++) {
+            correlateRow(in, inOff + r * inRowStride, taps, nTaps, w, wOff, bias, biasOff, rows, out,
+                    outOff + r * outRowStride, outStride, width);
+        }
+    }
+
+    /**
      * Weight-gradient block: for four gradient rows {@code j} and taps {@code t0 <= t < t1} (at most four),
      * adds {@code sum_{q0 <= q < q1} g[gOff + j * gStride + q] * in[taps[t] + q]} to element
      * {@code e = dwOff + j * dwStride + t} of {@code dw}, kept as {@link #gradLanes()} partial sums at

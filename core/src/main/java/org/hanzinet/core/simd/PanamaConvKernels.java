@@ -55,6 +55,88 @@ final class PanamaConvKernels implements ConvKernels {
         }
     }
 
+    @Override
+    public void correlateRows(float[] in, int inOff, int inRowStride, int[] taps, int nTaps, float[] w, int wOff,
+            float[] bias, int biasOff, int rows, float[] out, int outOff, int outStride, int outRowStride, int width,
+            int nRows) {
+        int perRow = (width + LANES - 1) / LANES;
+        if (perRow >= 4) {
+            ConvKernels.super.correlateRows(in, inOff, inRowStride, taps, nTaps, w, wOff, bias, biasOff, rows, out,
+                    outOff, outStride, outRowStride, width, nRows);
+            return;
+        }
+        float[] b = new float[4];
+        for (int j = 0; j < rows && bias != null; j++) {
+            b[j] = bias[biasOff + j];
+        }
+        // The rows' pixel vectors in order, as (input offset, output offset, pixels) triples.
+        int n = perRow * nRows;
+        int[] vin = new int[n], vout = new int[n], vlen = new int[n];
+        for (int r = 0, k = 0; r < nRows; r++) {
+            for (int x = 0; x < width; x += LANES, k++) {
+                vin[k] = inOff + r * inRowStride + x;
+                vout[k] = outOff + r * outRowStride + x;
+                vlen[k] = Math.min(LANES, width - x);
+            }
+        }
+        int k = 0;
+        for (; k + 4 <= n; k += 4) {
+            blockGathered(in, vin, vout, vlen, k, taps, nTaps, w, wOff, b, rows, out, outStride);
+        }
+        for (; k < n; k++) {
+            block4x1(in, vin[k], taps, nTaps, w, wOff, b, rows, out, vout[k], outStride, vlen[k]);
+        }
+    }
+
+    /**
+     * The 4 x 4 register block over four pixel vectors at unrelated offsets ({@code vin[k..k+3]}, stored
+     * at {@code vout[k..k+3]} under {@code vlen} masks): four narrow rows, or two rows of two vectors.
+     */
+    private void blockGathered(float[] in, int[] vin, int[] vout, int[] vlen, int k, int[] taps, int nTaps, float[] w,
+            int wOff, float[] b, int rows, float[] out, int outStride) {
+        int i0 = vin[k], i1 = vin[k + 1], i2 = vin[k + 2], i3 = vin[k + 3];
+        FloatVector a00 = FloatVector.broadcast(SP, b[0]), a01 = a00, a02 = a00, a03 = a00;
+        FloatVector a10 = FloatVector.broadcast(SP, b[1]), a11 = a10, a12 = a10, a13 = a10;
+        FloatVector a20 = FloatVector.broadcast(SP, b[2]), a21 = a20, a22 = a20, a23 = a20;
+        FloatVector a30 = FloatVector.broadcast(SP, b[3]), a31 = a30, a32 = a30, a33 = a30;
+        for (int t = 0; t < nTaps; t++) {
+            int p = taps[t];
+            FloatVector x0 = FloatVector.fromArray(SP, in, i0 + p);
+            FloatVector x1 = FloatVector.fromArray(SP, in, i1 + p);
+            FloatVector x2 = FloatVector.fromArray(SP, in, i2 + p);
+            FloatVector x3 = FloatVector.fromArray(SP, in, i3 + p);
+            int wi = wOff + 4 * t;
+            FloatVector w0 = FloatVector.broadcast(SP, w[wi]);
+            a00 = x0.fma(w0, a00); a01 = x1.fma(w0, a01); a02 = x2.fma(w0, a02); a03 = x3.fma(w0, a03);
+            FloatVector w1 = FloatVector.broadcast(SP, w[wi + 1]);
+            a10 = x0.fma(w1, a10); a11 = x1.fma(w1, a11); a12 = x2.fma(w1, a12); a13 = x3.fma(w1, a13);
+            FloatVector w2 = FloatVector.broadcast(SP, w[wi + 2]);
+            a20 = x0.fma(w2, a20); a21 = x1.fma(w2, a21); a22 = x2.fma(w2, a22); a23 = x3.fma(w2, a23);
+            FloatVector w3 = FloatVector.broadcast(SP, w[wi + 3]);
+            a30 = x0.fma(w3, a30); a31 = x1.fma(w3, a31); a32 = x2.fma(w3, a32); a33 = x3.fma(w3, a33);
+        }
+        VectorMask<Float> m0 = SP.indexInRange(0, vlen[k]), m1 = SP.indexInRange(0, vlen[k + 1]);
+        VectorMask<Float> m2 = SP.indexInRange(0, vlen[k + 2]), m3 = SP.indexInRange(0, vlen[k + 3]);
+        int o0 = vout[k], o1 = vout[k + 1], o2 = vout[k + 2], o3 = vout[k + 3];
+        // Stores written out, not in a helper: a vector passed to a method C2 does not inline is boxed.
+        a00.intoArray(out, o0, m0); a01.intoArray(out, o1, m1); a02.intoArray(out, o2, m2); a03.intoArray(out, o3, m3);
+        if (rows > 1) {
+            int s = outStride;
+            a10.intoArray(out, o0 + s, m0); a11.intoArray(out, o1 + s, m1);
+            a12.intoArray(out, o2 + s, m2); a13.intoArray(out, o3 + s, m3);
+        }
+        if (rows > 2) {
+            int s = 2 * outStride;
+            a20.intoArray(out, o0 + s, m0); a21.intoArray(out, o1 + s, m1);
+            a22.intoArray(out, o2 + s, m2); a23.intoArray(out, o3 + s, m3);
+        }
+        if (rows > 3) {
+            int s = 3 * outStride;
+            a30.intoArray(out, o0 + s, m0); a31.intoArray(out, o1 + s, m1);
+            a32.intoArray(out, o2 + s, m2); a33.intoArray(out, o3 + s, m3);
+        }
+    }
+
     private void block4x4(float[] in, int base, int[] taps, int nTaps, float[] w, int wOff, float[] b, int rows,
             float[] out, int outOff, int outStride) {
         int l = LANES;

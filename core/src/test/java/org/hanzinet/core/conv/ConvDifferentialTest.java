@@ -43,6 +43,10 @@ class ConvDifferentialTest extends HanzinetTestBase {
                 new ConvGeometry(2, 6, 6, 150, 9, 3, 2, 3),
                 new ConvGeometry(1, 16, 12, 37, 6, 5, 1, 2),
                 new ConvGeometry(1, 3, 19, 70, 3, 5, 3, 0),
+                // narrow rows blocked several at a time (16, 32 and 48 pixels; row counts not a multiple of the group)
+                new ConvGeometry(2, 8, 13, 16, 9, 3, 1, 1),
+                new ConvGeometry(1, 4, 11, 32, 5, 3, 1, 1),
+                new ConvGeometry(1, 5, 7, 48, 6, 3, 1, 1),
                 // rectangular: batch, in, height, width, out, kh, kw, sh, sw, ph, pw
                 new ConvGeometry(2, 3, 17, 31, 5, 3, 5, 2, 1, 1, 2),
                 new ConvGeometry(1, 1, 7, 3, 1, 1, 3, 1, 2, 0, 1),

@@ -41,6 +41,40 @@ class ConvKernelsTest extends HanzinetTestBase {
         }
     }
 
+    /** Several narrow rows at once equal the row-by-row call bit for bit, and the scalar twin to rounding. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5, 16, 17, 24, 32, 33, 48, 63, 64, 70})
+    void correlateRowsMatchesRowByRow(int width) {
+        int[] taps = {0, 1, 2, 90, 91, 300, 301, 302, 555};
+        int nTaps = taps.length, inRowStride = width + 7, outRowStride = width + 3;
+        float[] in = random(1000 + 6 * inRowStride + 64);
+        float[] w = random(4 * nTaps + 3);
+        float[] bias = random(6);
+        for (int nRows = 1; nRows <= 5; nRows++) {
+            for (int rows = 1; rows <= 4; rows++) {
+                int outStride = 6 * outRowStride;
+                float[] a = new float[4 * outStride + 2];
+                float[] e = new float[a.length];
+                float[] s = new float[a.length];
+                java.util.Arrays.fill(a, 7f);
+                java.util.Arrays.fill(e, 7f);
+                java.util.Arrays.fill(s, 7f);
+                float[] bb = rows % 2 == 0 ? bias : null;
+                fast.correlateRows(in, 5, inRowStride, taps, nTaps, w, 3, bb, 2, rows, a, 2, outStride, outRowStride,
+                        width, nRows);
+                for (int r = 0; r < nRows; r++) {
+                    fast.correlateRow(in, 5 + r * inRowStride, taps, nTaps, w, 3, bb, 2, rows, e,
+                            2 + r * outRowStride, outStride, width);
+                }
+                ref.correlateRows(in, 5, inRowStride, taps, nTaps, w, 3, bb, 2, rows, s, 2, outStride, outRowStride,
+                        width, nRows);
+                String what = "correlateRows width=" + width + " nRows=" + nRows + " rows=" + rows;
+                assertThat(a).as(what).containsExactly(e);
+                TensorAssert.assertClose(what, Tensor.of(a, a.length), Tensor.of(s, s.length), 1e-5, 1e-5);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {16, 64, 4096})
     void correlateGradMatchesScalar(int pixels) {

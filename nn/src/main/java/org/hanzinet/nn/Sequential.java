@@ -12,6 +12,7 @@ import org.hanzinet.core.Tensor;
  */
 public class Sequential extends Module {
     private final List<Module> layers = new ArrayList<>();
+    private final GradientArena arena = new GradientArena();
 
     public Sequential(Module... layers) {
         for (Module m : layers) {
@@ -47,14 +48,27 @@ public class Sequential extends Module {
         return x;
     }
 
-    /** Returns null when the first layer skipped its input gradient ({@link #requireInputGradient}). */
+    /**
+     * Returns null when the first layer skipped its input gradient ({@link #requireInputGradient}).
+     * Runs the layers' backward in reverse. Input-gradient buffers come from this container's
+     * {@link GradientArena} (or the enclosing container's), and each layer's gradient goes back to it once
+     * the layer below has consumed it: a chain then holds two gradients at a time, not one per layer.
+     */
     @Override
     public Tensor backward(Tensor gradOutput) {
-        Tensor g = gradOutput;
-        for (int i = layers.size() - 1; i >= 0; i--) {
-            g = layers.get(i).backward(g);
+        try (GradientArena.Scope scope = GradientArena.enter(arena)) {
+            GradientArena a = GradientArena.current();
+            Tensor g = gradOutput;
+            for (int i = layers.size() - 1; i >= 0; i--) {
+                Tensor next = layers.get(i).backward(g);
+                // The caller's gradient is not ours to give back; a layer may pass its gradient on as it is (a view).
+                if (a != null && g != null && g.data() != gradOutput.data() && (next == null || next.data() != g.data())) {
+                    a.give(g);
+                }
+                g = next;
+            }
+            return g;
         }
-        return g;
     }
 
     /** Passed on to the first layer, the only one that sees this container's input. */

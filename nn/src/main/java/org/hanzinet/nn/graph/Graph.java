@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.GradientArena;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.MultiInputModule;
 
@@ -37,6 +38,7 @@ public final class Graph extends MultiInputModule {
     private final Tensor[] grads;
     private final Tensor[] sums;
     private final int[] arrived;
+    private final GradientArena arena = new GradientArena();
     private boolean ready;
 
     /**
@@ -155,29 +157,56 @@ public final class Graph extends MultiInputModule {
         if (!ready) {
             throw new IllegalStateException("graph: backward called before forward");
         }
-        Arrays.fill(grads, null);
-        Arrays.fill(arrived, 0);
-        grads[plan.outputSlot()] = gradOutput;
-        int[] order = plan.orderShared();
-        int k = plan.inputCount();
-        for (int step = order.length - 1; step >= 0; step--) {
-            int i = order[step];
-            int[] in = plan.inputSlots(i);
-            Tensor g = grads[k + i];
-            if (modules[i] instanceof MultiInputModule merge) {
-                List<Tensor> gs = merge.backwardAll(g);
-                for (int j = 0; j < in.length; j++) {
-                    arrive(i, in[j], gs.get(j));
+        try (GradientArena.Scope scope = GradientArena.enter(arena)) {
+            GradientArena a = GradientArena.current();
+            Arrays.fill(grads, null);
+            Arrays.fill(arrived, 0);
+            grads[plan.outputSlot()] = gradOutput;
+            int[] order = plan.orderShared();
+            int k = plan.inputCount();
+            for (int step = order.length - 1; step >= 0; step--) {
+                int i = order[step];
+                int[] in = plan.inputSlots(i);
+                Tensor g = grads[k + i];
+                grads[k + i] = null;
+                if (modules[i] instanceof MultiInputModule merge) {
+                    List<Tensor> gs = merge.backwardAll(g);
+                    for (int j = 0; j < in.length; j++) {
+                        arrive(i, in[j], gs.get(j));
+                    }
+                    for (Tensor t : gs) {
+                        giveBackIfDead(a, t, gradOutput);
+                    }
+                } else {
+                    Tensor gi = modules[i].backward(g);
+                    arrive(i, in[0], gi);
+                    giveBackIfDead(a, gi, gradOutput);
                 }
-            } else {
-                arrive(i, in[0], modules[i].backward(g));
+                giveBackIfDead(a, g, gradOutput);
+            }
+            Tensor[] out = new Tensor[k];
+            if (inputGradientRequired()) {
+                System.arraycopy(grads, 0, out, 0, k);
+            }
+            return Arrays.asList(out);
+        }
+    }
+
+    /**
+     * Gives {@code t}'s buffer back to the arena once no pending gradient refers to its storage: a node's
+     * output gradient after the node ran, an arrived gradient once summed into a fan-out buffer. Never the
+     * caller's gradient; {@link GradientArena#give} ignores buffers it did not hand out.
+     */
+    private void giveBackIfDead(GradientArena a, Tensor t, Tensor gradOutput) {
+        if (a == null || t == null || t.data() == gradOutput.data() || !a.inUse(t)) {
+            return;
+        }
+        for (Tensor pending : grads) {
+            if (pending != null && pending.data() == t.data()) {
+                return;
             }
         }
-        Tensor[] out = new Tensor[k];
-        if (inputGradientRequired()) {
-            System.arraycopy(grads, 0, out, 0, k);
-        }
-        return Arrays.asList(out);
+        a.give(t);
     }
 
     /** Node {@code node}'s gradient for its input {@code slot}: passed by reference or summed. */

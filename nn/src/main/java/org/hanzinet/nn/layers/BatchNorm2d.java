@@ -217,7 +217,7 @@ public final class BatchNorm2d extends Module {
         if (!inputGradientRequired()) {
             return null;
         }
-        Tensor gi = gradInput = LayerSupport.reuse(gradInput, s);
+        Tensor gi = gradInput = LayerSupport.gradInput(gradInput, s);
         float[] gd = gradOutput.data(), xd = x.data(), od = gi.data();
         int go = gradOutput.offset(), xo = x.offset();
         double m = (double) n * hw;

@@ -107,7 +107,7 @@ public final class Concat extends MultiInputModule {
         }
         int at = 0;
         for (int i = 0; i < inputShapes.length; i++) {
-            Tensor g = LayerSupport.reuse(i < gradInputs.size() ? gradInputs.get(i) : null, inputShapes[i]);
+            Tensor g = LayerSupport.gradInput(i < gradInputs.size() ? gradInputs.get(i) : null, inputShapes[i]);
             if (i < gradInputs.size()) {
                 gradInputs.set(i, g);
             } else {

@@ -182,7 +182,7 @@ public final class Conv2d extends Module {
         if (!inputGradientRequired()) {
             return null;
         }
-        gradInput = LayerSupport.reuse(gradInput, geometry.inputShape());
+        gradInput = LayerSupport.gradInput(gradInput, geometry.inputShape());
         a.backwardInput(geometry, gradOutput, weight.value(), gradInput);
         return gradInput;
     }

@@ -183,7 +183,7 @@ public final class ConvTranspose2d extends Module {
         if (!inputGradientRequired()) {
             return null;
         }
-        gradInput = LayerSupport.reuse(gradInput, geometry.outputShape());
+        gradInput = LayerSupport.gradInput(gradInput, geometry.outputShape());
         a.forward(geometry, gradOutput, weight.value(), null, gradInput);
         return gradInput;
     }

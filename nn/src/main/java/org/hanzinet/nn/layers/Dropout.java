@@ -99,7 +99,7 @@ public final class Dropout extends Module {
         if (!lastWasTraining) {
             return gradOutput;
         }
-        Tensor gi = gradInput = LayerSupport.reuse(gradInput, shape);
+        Tensor gi = gradInput = LayerSupport.gradInput(gradInput, shape);
         applyMask(gradOutput.data(), gradOutput.offset(), gi.data(), gi.numel());
         return gi;
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.nn.GradientArena;
 
 /**
  * Shared plumbing of the layers: work-buffer reuse and the shape checks whose messages name the
@@ -38,6 +39,15 @@ final class LayerSupport {
             return cached;
         }
         return Tensor.zeros(shape);
+    }
+
+    /**
+     * The buffer for an input gradient: from the network's {@link GradientArena} while a container runs
+     * backward (shared with the other layers, contents unspecified), else {@link #reuse reuse(cached, shape)}.
+     */
+    static Tensor gradInput(Tensor cached, int... shape) {
+        GradientArena arena = GradientArena.current();
+        return arena == null ? reuse(cached, shape) : arena.take(shape);
     }
 
     /** Throws unless {@code x} has {@code dims} dimensions; {@code layout} describes them, e.g. "[N, C, H, W]". */

@@ -128,7 +128,7 @@ public final class Linear extends Module {
         if (!inputGradientRequired()) {
             return null;
         }
-        Tensor dx = gradInput = LayerSupport.reuse(gradInput, input.shape());
+        Tensor dx = gradInput = LayerSupport.gradInput(gradInput, input.shape());
         Gemm.gemm(false, false, 1f, dy, weight.value(), 0f, dx); // [N, out] x [out, in] -> [N, in]
         return dx;
     }

@@ -228,7 +228,7 @@ public final class MaxPool2d extends Module {
         LayerSupport.requireForward("MaxPool2d", inputShape);
         LayerSupport.requireGradShape("MaxPool2d", gradOutput, output.shape());
         int[] s = inputShape;
-        Tensor gi = gradInput = LayerSupport.reuse(gradInput, s);
+        Tensor gi = gradInput = LayerSupport.gradInput(gradInput, s);
         int planeIn = s[2] * s[3];
         int planeOut = output.size(2) * output.size(3);
         float[] g = gradOutput.data();

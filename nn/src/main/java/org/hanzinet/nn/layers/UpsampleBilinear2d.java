@@ -136,7 +136,7 @@ public final class UpsampleBilinear2d extends Module {
         LayerSupport.requireForward("UpsampleBilinear2d", inputShape);
         LayerSupport.requireGradShape("UpsampleBilinear2d", gradOutput, output.shape());
         int[] s = inputShape;
-        Tensor gi = gradInput = LayerSupport.reuse(gradInput, s);
+        Tensor gi = gradInput = LayerSupport.gradInput(gradInput, s);
         int oh = output.size(2);
         int ow = output.size(3);
         int planeIn = s[2] * s[3];

@@ -131,7 +131,7 @@ public final class UpsampleNearest1d extends Module {
         LayerSupport.requireGradShape("UpsampleNearest1d", gradOutput, output.shape());
         int l = inputShape[2];
         int s = config.size();
-        Tensor gi = gradInput = LayerSupport.reuse(gradInput, inputShape);
+        Tensor gi = gradInput = LayerSupport.gradInput(gradInput, inputShape);
         int[] run = runStart;
         float[] g = gradOutput.data();
         int go = gradOutput.offset();

@@ -123,7 +123,7 @@ public final class UpsampleNearest2d extends Module {
         LayerSupport.requireForward("UpsampleNearest2d", inputShape);
         LayerSupport.requireGradShape("UpsampleNearest2d", gradOutput, output.shape());
         int[] s = inputShape;
-        Tensor gi = gradInput = LayerSupport.reuse(gradInput, s);
+        Tensor gi = gradInput = LayerSupport.gradInput(gradInput, s);
         int oh = output.size(2);
         int ow = output.size(3);
         int planeIn = s[2] * s[3];

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.testing.HanzinetTestBase;
+import org.hanzinet.nn.GradientArena;
 import org.hanzinet.nn.Module;
 import org.hanzinet.nn.Sequential;
 import org.hanzinet.nn.layers.Add;
@@ -13,6 +14,7 @@ import org.hanzinet.nn.layers.Conv2d;
 import org.hanzinet.nn.layers.Dropout;
 import org.hanzinet.nn.layers.ReLU;
 import org.hanzinet.nn.layers.Sigmoid;
+import org.hanzinet.nn.layers.Tanh;
 import org.hanzinet.nn.testing.GradientCheck;
 import org.junit.jupiter.api.Test;
 
@@ -163,5 +165,32 @@ class GraphTest extends HanzinetTestBase {
         GradientCheck.check(outer, randomTensor(2, 2, 3, 3), rng);
         assertThat(outer.stateDict().keySet()).containsExactly("a.weight", "a.bias", "b.weight", "b.bias",
                 "pair.conv.weight", "pair.conv.bias");
+    }
+
+    /**
+     * The shared input-gradient buffers must not hand out a gradient another branch still waits for: Add
+     * passes relu's gradient on to both branches by reference; had the arena taken it back after Add, tanh's
+     * input gradient (same size) would be written into it before sigmoid read it.
+     */
+    @Test
+    void aGradientTwoBranchesWaitForIsNotReusedEarly() {
+        Graph g = Graph.builder("x")
+                .add("t", new Tanh(), "x")
+                .add("s", new Sigmoid(), "x")
+                .add("sum", new Add(), "t", "s")
+                .add("relu", new ReLU(), "sum")
+                .build("relu");
+        Tensor x = randomTensor(2, 3, 5, 7);
+        Tensor dy = randomTensor(2, 3, 5, 7);
+        g.forward(x);
+        Tensor owned;
+        try (GradientArena.Scope s = GradientArena.withoutArena()) {
+            owned = g.backward(dy).copy();
+        }
+        for (int step = 0; step < 2; step++) {
+            g.forward(x);
+            assertThat(g.backward(dy).toArray()).as("step %d", step).containsExactly(owned.toArray());
+        }
+        assertThat(GradientArena.current()).isNull();
     }
 }

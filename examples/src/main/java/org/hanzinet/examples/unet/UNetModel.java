@@ -37,9 +37,9 @@ public final class UNetModel {
     static SequentialConfig block(int in, int out) {
         return new SequentialConfig(List.of())
                 .then("conv1", new Conv2d.Config(in, out, 3, 1, 1, false)).then("bn1", new BatchNorm2d.Config(out))
-                .then("relu1", new ReLU.Config())
+                .then("relu1", new ReLU.Config(true))
                 .then("conv2", new Conv2d.Config(out, out, 3, 1, 1, false)).then("bn2", new BatchNorm2d.Config(out))
-                .then("relu2", new ReLU.Config());
+                .then("relu2", new ReLU.Config(true));
     }
 
     /** [N,3,H,W] -> logits [N,1,H,W], H and W multiples of 2^(levels-1): max-pool down, bilinear x2 up + skips. */

@@ -31,12 +31,17 @@ abstract class OutputCachedActivation extends Module {
     /** out[o..] = dLoss/dx given the forward output y and dLoss/dy, for n elements. */
     abstract void applyBackward(float[] y, int yo, float[] grad, int go, float[] out, int oo, int n);
 
+    /** Whether forward writes its output over its input (ReLU's {@code inplace}); backward then reads the input's storage. */
+    boolean inPlace() {
+        return false;
+    }
+
     @Override
     public Tensor forward(Tensor input) {
-        Tensor y = output = LayerSupport.reuse(output, input.shape());
+        Tensor y = output = inPlace() ? input : LayerSupport.reuse(output, input.shape());
         float[] in = input.data();
-        int io = input.offset();
-        LayerSupport.forAligned(input.numel(), (from, to) -> apply(in, io + from, y.data(), from, to - from));
+        int io = input.offset(), yo = y.offset();
+        LayerSupport.forAligned(input.numel(), (from, to) -> apply(in, io + from, y.data(), yo + from, to - from));
         ready = true;
         return y;
     }
@@ -46,11 +51,12 @@ abstract class OutputCachedActivation extends Module {
         LayerSupport.requireForward(name, ready ? output : null);
         Tensor y = output;
         LayerSupport.requireGradShape(name, gradOutput, y.shape());
-        Tensor gi = gradInput = LayerSupport.reuse(gradInput, y.shape());
+        Tensor gi = gradInput = LayerSupport.gradInput(gradInput, y.shape());
         float[] g = gradOutput.data();
         int go = gradOutput.offset();
+        int yo = y.offset();
         LayerSupport.forAligned(y.numel(),
-                (from, to) -> applyBackward(y.data(), from, g, go + from, gi.data(), from, to - from));
+                (from, to) -> applyBackward(y.data(), yo + from, g, go + from, gi.data(), from, to - from));
         return gi;
     }
 }

@@ -1,5 +1,6 @@
 package org.hanzinet.nn.layers;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 import org.hanzinet.core.Rng;
 import org.hanzinet.nn.LayerConfig;
@@ -12,11 +13,21 @@ import org.hanzinet.nn.LayerConfig;
  * <p>Output and input gradient live in buffers owned by the layer and are overwritten by its next
  * call of the same shape. Backward uses the cached output (y > 0 exactly when x > 0), so the caller may
  * reuse the input tensor after forward.
+ *
+ * <p>{@code inplace} (PyTorch's {@code nn.ReLU(inplace=True)}) writes the output over the input and returns
+ * the input tensor: one activation buffer fewer, for a ReLU after a layer whose backward does not read its
+ * own output (Conv2d, BatchNorm2d, Linear). The input must be read by this ReLU only: a graph that feeds the
+ * same tensor to another node, or a Sigmoid/Tanh before it, would see its values changed.
  */
 public final class ReLU extends OutputCachedActivation {
 
-    /** ReLU has no settings; the record exists so every layer is described by data. */
-    public record Config() implements LayerConfig {
+    /** {@code inplace}: see the class comment; JSON leaves it out when false, as configs before it had it. */
+    public record Config(@JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean inplace) implements LayerConfig {
+        /** Not in place, PyTorch's default. */
+        public Config() {
+            this(false);
+        }
+
         @Override
         public int[] outputShape(int[] inputShape) {
             return inputShape.clone();
@@ -33,13 +44,26 @@ public final class ReLU extends OutputCachedActivation {
         }
     }
 
+    private final boolean inplace;
+
     public ReLU() {
-        super("ReLU");
+        this(new Config());
     }
 
     public ReLU(Config config) {
-        this();
-        Objects.requireNonNull(config, "config");
+        super("ReLU");
+        this.inplace = Objects.requireNonNull(config, "config").inplace();
+    }
+
+    @Override
+    boolean inPlace() {
+        return inplace;
+    }
+
+    /** PyTorch's repr: {@code ReLU()} or {@code ReLU(inplace=True)}. */
+    @Override
+    public String toString() {
+        return inplace ? "ReLU(inplace=True)" : "ReLU()";
     }
 
     @Override

@@ -97,4 +97,26 @@ class ActivationsTest extends HanzinetTestBase {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ReLU").hasMessageContaining("[3, 2]").hasMessageContaining("[2, 3]");
     }
+
+    /** inplace: the same values and gradients, written over the input (also a view at an offset), which it returns. */
+    @Test
+    void reluInplaceOverwritesItsInputAndMatchesTheCopyingReLU() {
+        Tensor storage = randomTensor(3 + 2 * 3 * 17);
+        Tensor x = Tensor.wrap(storage.data(), 3, 2, 3, 17);
+        Tensor copy = x.copy();
+        float[] before = storage.toArray();
+        Tensor dy = randomTensor(2, 3, 17);
+        ReLU reference = new ReLU();
+        Tensor expected = reference.forward(copy).copy();
+        Tensor expectedGrad = reference.backward(dy).copy();
+        ReLU inplace = new ReLU(new ReLU.Config(true));
+        Tensor y = inplace.forward(x);
+        assertThat(y).isSameAs(x);
+        assertThat(y.toArray()).containsExactly(expected.toArray());
+        assertThat(java.util.Arrays.copyOf(storage.toArray(), 3)).as("storage before the view")
+                .containsExactly(java.util.Arrays.copyOf(before, 3));
+        assertThat(inplace.backward(dy).toArray()).containsExactly(expectedGrad.toArray());
+        assertThat(inplace.toString()).isEqualTo("ReLU(inplace=True)");
+        assertThat(reference.toString()).isEqualTo("ReLU()");
+    }
 }

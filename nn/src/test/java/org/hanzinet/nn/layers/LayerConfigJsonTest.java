@@ -29,7 +29,7 @@ class LayerConfigJsonTest {
                 .add("sum", new Add.Config(), "down.0", "skip")
                 .add("out", new Concat.Config(), "cat", "sum")
                 .build("out");
-        return List.of(new ReLU.Config(), new Sigmoid.Config(), new Flatten.Config(),
+        return List.of(new ReLU.Config(), new ReLU.Config(true), new Sigmoid.Config(), new Flatten.Config(),
                 new MaxPool2d.Config(3, 2), new Linear.Config(4_145_296, 253, true), new Dropout.Config(0.5f),
                 new UpsampleNearest1d.Config(4_194_304), new UpsampleBilinear2d.Config(2048, 1024),
                 new Conv2d.Config(3, 128, 5, 1, 2, true), new Unflatten.Config(1, List.of(1, 8, 8)),
@@ -96,5 +96,13 @@ class LayerConfigJsonTest {
             assertThat(c.build(new org.hanzinet.core.Rng(1)).parameterCount()).as(c.toString()).isEqualTo(c.parameterCount());
         }
         assertThat(new Linear.Config(7, 3, true).parameterCount()).isEqualTo(24);
+    }
+
+    @Test
+    void reluWritesInplaceOnlyWhenSetSoEarlierConfigsReadUnchanged() throws Exception {
+        assertThat(json.writerFor(LayerConfig.class).writeValueAsString(new ReLU.Config())).isEqualTo("{\"type\":\"ReLU\"}");
+        assertThat(json.writerFor(LayerConfig.class).writeValueAsString(new ReLU.Config(true)))
+                .isEqualTo("{\"type\":\"ReLU\",\"inplace\":true}");
+        assertThat(json.readValue("{\"type\":\"ReLU\"}", LayerConfig.class)).isEqualTo(new ReLU.Config(false));
     }
 }

@@ -43,6 +43,9 @@ public abstract class VectorizationProvider {
     /** Per-channel loops of batch normalisation (used by {@code org.hanzinet.nn.layers.BatchNorm2d}). */
     public abstract NormKernels normKernels();
 
+    /** Row loops of bilinear up-sampling by 2 (used by {@code org.hanzinet.nn.layers.UpsampleBilinear2d}). */
+    public abstract UpsampleKernels upsampleKernels();
+
     /** The scalar implementation, always available: the reference in differential tests. */
     public static VectorizationProvider scalar() {
         return Holder.SCALAR;

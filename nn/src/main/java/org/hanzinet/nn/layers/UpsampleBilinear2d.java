@@ -22,6 +22,11 @@ import org.hanzinet.nn.Module;
  * {@code dy * wh * ww} into the four sources, each product in float as PyTorch forms it but summed in
  * double (an 8x8 input up-sampled to 2048x2048 takes ~260,000 terms per source, where float sums, as
  * PyTorch's, drift by ~4e-5 relative). The double accumulator has the input's size, small when up-sampling.
+ *
+ * <p>Up-sampling by exactly 2 without aligned corners (the U-Net's {@code scale(2, 2, false)}, or an output
+ * size of twice the input) takes {@link UpsampleBilinearX2} instead: the same forward floats bit for bit,
+ * vector kernels and a backward gather summed in float (at most 16 terms per input); any other case runs
+ * the general loops below.
  */
 public final class UpsampleBilinear2d extends Module {
 
@@ -75,6 +80,12 @@ public final class UpsampleBilinear2d extends Module {
     private Tensor output;
     private Tensor gradInput;
     private double[] accumulator = new double[0];
+    /** The x2 path for the cached weights, or null when they are not the x2 pattern. */
+    private UpsampleBilinearX2 timesTwo;
+    /** Whether the last forward (and so its backward) took the x2 path. */
+    private boolean tookTimesTwo;
+    /** Set by tests of the x2 path, to compare it with the general loops on the same shapes. */
+    private boolean generalOnly;
 
     public UpsampleBilinear2d(int outH, int outW) {
         this(new Config(outH, outW));
@@ -88,6 +99,17 @@ public final class UpsampleBilinear2d extends Module {
         return config;
     }
 
+    /** Runs the general loops even where the x2 path applies: the reference the x2 path is tested against. */
+    UpsampleBilinear2d generalOnly() {
+        generalOnly = true;
+        return this;
+    }
+
+    /** True when the last forward took the x2 path (tests fail when it was expected and not taken). */
+    boolean tookTimesTwoPath() {
+        return tookTimesTwo;
+    }
+
     @Override
     public Tensor forward(Tensor input) {
         LayerSupport.requireDims("UpsampleBilinear2d", input, 4, "[N, C, H, W]");
@@ -95,14 +117,40 @@ public final class UpsampleBilinear2d extends Module {
         int[] os = config.outputShape(s);
         int oh = os[2];
         int ow = os[3];
+        cacheWeights(s, oh, ow);
+        inputShape = s;
+        Tensor y = output = LayerSupport.reuse(output, s[0], s[1], oh, ow);
+        tookTimesTwo = timesTwo != null && !generalOnly;
+        if (tookTimesTwo) {
+            timesTwo.forward(input.data(), input.offset(), s[0] * s[1], y.data(), y.offset());
+        } else {
+            forwardGeneral(input, y);
+        }
+        return y;
+    }
+
+    /** The weights of both axes for input [N, C, H, W] -> [N, C, oh, ow], and the x2 path when they allow it. */
+    private void cacheWeights(int[] s, int oh, int ow) {
+        boolean changed = false;
         if (rows == null || rows.in != s[2]) {
             rows = new AxisWeights(s[2], oh, config.alignCorners(), config.scaleH());
+            changed = true;
         }
         if (cols == null || cols.in != s[3]) {
             cols = new AxisWeights(s[3], ow, config.alignCorners(), config.scaleW());
+            changed = true;
         }
-        inputShape = s;
-        Tensor y = output = LayerSupport.reuse(output, s[0], s[1], oh, ow);
+        if (changed) {
+            timesTwo = UpsampleBilinearX2.applies(rows) && UpsampleBilinearX2.applies(cols)
+                    ? new UpsampleBilinearX2(rows, cols) : null;
+        }
+    }
+
+    /** [N, C, H, W] -> y [N, C, oh, ow], four loads and multiply-adds per output through the cached weights. */
+    private void forwardGeneral(Tensor input, Tensor y) {
+        int[] s = input.shape();
+        int oh = y.size(2);
+        int ow = y.size(3);
         AxisWeights r = rows;
         AxisWeights c = cols;
         float[] in = input.data();
@@ -128,7 +176,6 @@ public final class UpsampleBilinear2d extends Module {
                 }
             }
         });
-        return y;
     }
 
     @Override
@@ -137,6 +184,17 @@ public final class UpsampleBilinear2d extends Module {
         LayerSupport.requireGradShape("UpsampleBilinear2d", gradOutput, output.shape());
         int[] s = inputShape;
         Tensor gi = gradInput = LayerSupport.gradInput(gradInput, s);
+        if (tookTimesTwo) {
+            timesTwo.backward(gradOutput.data(), gradOutput.offset(), s[0] * s[1], gi.data(), gi.offset());
+        } else {
+            backwardGeneral(gradOutput, gi);
+        }
+        return gi;
+    }
+
+    /** gradOutput [N, C, oh, ow] -> gi [N, C, H, W]: the scatter into the double accumulator, one task per plane. */
+    private void backwardGeneral(Tensor gradOutput, Tensor gi) {
+        int[] s = inputShape;
         int oh = output.size(2);
         int ow = output.size(3);
         int planeIn = s[2] * s[3];
@@ -174,7 +232,6 @@ public final class UpsampleBilinear2d extends Module {
                 gd[i] = (float) acc[i];
             }
         });
-        return gi;
     }
 
     /** PyTorch's repr, e.g. {@code Upsample(scale_factor=(2.0, 2.0), mode='bilinear', align_corners=True)}. */

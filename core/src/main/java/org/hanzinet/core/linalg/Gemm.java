@@ -56,9 +56,8 @@ public final class Gemm {
         FMatrixRMaj mc = wrap(c);
         if (beta == 0f || k == 0) {
             // EJML's mult overwrites C; k == 0 leaves alpha*AB = 0.
-            if (k == 0) {
-                c.scale(beta);
-                return c;
+            if (k == 0) { // beta 0 ignores C's old contents, NaN included, as in BLAS
+                return beta == 0f ? c.fill(0f) : c.scale(beta);
             }
             mult(transA, transB, alpha, ma, mb, mc, threads);
         } else {

@@ -10,12 +10,14 @@ final class PanamaProvider extends VectorizationProvider {
     private final VectorKernels kernels;
     private final ConvKernels convKernels;
     private final NormKernels normKernels;
+    private final GemmKernels gemmKernels;
 
     PanamaProvider() {
         this.species = chooseSpecies();
         this.kernels = new PanamaKernels();
         this.convKernels = new PanamaConvKernels();
         this.normKernels = new PanamaNormKernels();
+        this.gemmKernels = new PanamaGemmKernels();
     }
 
     /** The preferred species, or the width named by {@code hanzinet.simd.bits} (64..512) for tests. */
@@ -54,5 +56,10 @@ final class PanamaProvider extends VectorizationProvider {
     @Override
     public NormKernels normKernels() {
         return normKernels;
+    }
+
+    @Override
+    public GemmKernels gemmKernels() {
+        return gemmKernels;
     }
 }

@@ -5,6 +5,7 @@ final class ScalarProvider extends VectorizationProvider {
     private final VectorKernels kernels = new ScalarKernels();
     private final ConvKernels convKernels = new ScalarConvKernels();
     private final NormKernels normKernels = new ScalarNormKernels();
+    private final GemmKernels gemmKernels = new ScalarGemmKernels();
 
     @Override
     public boolean isVectorized() {
@@ -29,5 +30,10 @@ final class ScalarProvider extends VectorizationProvider {
     @Override
     public NormKernels normKernels() {
         return normKernels;
+    }
+
+    @Override
+    public GemmKernels gemmKernels() {
+        return gemmKernels;
     }
 }

@@ -43,6 +43,9 @@ public abstract class VectorizationProvider {
     /** Per-channel loops of batch normalisation (used by {@code org.hanzinet.nn.layers.BatchNorm2d}). */
     public abstract NormKernels normKernels();
 
+    /** Inner loops of the skinny matrix multiply (used by {@code org.hanzinet.core.linalg.SkinnyGemm}). */
+    public abstract GemmKernels gemmKernels();
+
     /** The scalar implementation, always available: the reference in differential tests. */
     public static VectorizationProvider scalar() {
         return Holder.SCALAR;

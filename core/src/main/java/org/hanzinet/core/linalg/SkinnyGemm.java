@@ -26,8 +26,9 @@ import org.hanzinet.core.simd.GemmKernels;
  * </ul>
  * Each output element is summed in an order fixed by the shapes alone, so 1 thread and many give
  * bit-identical results. Shapes are checked by {@link Gemm}; {@code beta == 0} ignores C's old contents
- * (NaN included), as EJML's overwriting {@code mult} and BLAS do. Correct at any batch, but only worth it
- * up to {@link #MAX_BATCH}: beyond that EJML's blocked loops reuse the big matrix from cache anyway.
+ * (NaN included), as EJML's overwriting {@code mult} and BLAS do. Correct at any batch; {@link Gemm}
+ * takes it up to {@link #MAX_BATCH}, where 16 rows of the smallest tile (2048 floats) fill the cache
+ * budget; larger batches do more arithmetic per weight read and stay on EJML.
  */
 final class SkinnyGemm {
     /** The largest shared small dimension (the batch) for which {@link Gemm} takes this path. */

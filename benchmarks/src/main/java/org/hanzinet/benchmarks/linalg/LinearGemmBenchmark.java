@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The three GEMMs of a Linear layer through core's {@link Gemm} (EJML), at the Linear shapes of the
- * reference models, on one thread ({@code SINGLE}) and on all cores ({@code MULTI}).
+ * The three GEMMs of a Linear layer through core's {@link Gemm} (the path it picks: the skinny one at
+ * these batches of 3 and 5, see {@link SkinnyGemmBenchmark} for it against EJML), at the Linear shapes
+ * of the reference models, on one thread ({@code SINGLE}) and on all cores ({@code MULTI}).
  *
  * <p>Shapes ({@code shape} parameter), batch and layer as in training:
  * <ul>

@@ -5,15 +5,21 @@ import org.ejml.dense.row.CommonOps_FDRM;
 import org.ejml.dense.row.CommonOps_MT_FDRM;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.core.simd.VectorizationProvider;
 
 /**
- * General matrix multiply through EJML (float, dense, row-major):
- * {@code C = alpha * op(A) * op(B) + beta * C}, where {@code op(X)} is X or its transpose.
+ * General matrix multiply {@code C = alpha * op(A) * op(B) + beta * C}, where {@code op(X)} is X or its
+ * transpose. The four transpose combinations are what Linear needs: forward {@code y = x W^T} (transB),
+ * input gradient {@code dx = dy W} (none), weight gradient {@code dW = dy^T x} (transA).
  *
- * <p>Tensors starting at offset 0 of their storage are wrapped, not copied; a tensor that is a view at
- * another offset is copied first (EJML matrices always start at index 0). The four transpose
- * combinations are what Linear needs: forward {@code y = x W^T} (transB), input gradient
- * {@code dx = dy W} (none), weight gradient {@code dW = dy^T x} (transA).
+ * <p>Two implementations, chosen by shape ({@link Path#AUTO}): when the dimension the skinny operand
+ * shares with the big one is a small batch (m <= 16 for the forward and input gradient, k <= 16 for the
+ * weight gradient), {@link SkinnyGemm} streams the big matrix through memory once, with the Vector API
+ * kernels when available; otherwise EJML (float, dense, row-major), whose loops read the big matrix once
+ * per row of the skinny one. The skinny path reads views in place; EJML wraps tensors starting at offset
+ * 0 of their storage and copies the others (EJML matrices always start at index 0).
+ *
+ * <p>{@code beta == 0} means C's old contents are ignored, NaN included, as in BLAS.
  */
 public final class Gemm {
     private Gemm() {}
@@ -21,19 +27,32 @@ public final class Gemm {
     /** Single- or multi-threaded (EJML's {@code CommonOps_MT_FDRM}, all available cores). */
     public enum Threads { SINGLE, MULTI }
 
+    /**
+     * Which implementation multiplies: {@code AUTO} picks by shape (see the class comment), {@code EJML}
+     * and {@code SKINNY} force one (for differential tests and benchmarks; {@code SKINNY} has no
+     * {@code A^T B^T} case and is slow at large batches).
+     */
+    public enum Path { AUTO, EJML, SKINNY }
+
     /** Multi-threaded GEMM, the default. */
     public static Tensor gemm(boolean transA, boolean transB, float alpha, Tensor a, Tensor b, float beta, Tensor c) {
         return gemm(transA, transB, alpha, a, b, beta, c, Threads.MULTI);
+    }
+
+    /** {@code c = alpha * op(a) * op(b) + beta * c} on the implementation the shapes call for; returns {@code c}. */
+    public static Tensor gemm(boolean transA, boolean transB, float alpha, Tensor a, Tensor b, float beta, Tensor c,
+            Threads threads) {
+        return gemm(transA, transB, alpha, a, b, beta, c, threads, Path.AUTO);
     }
 
     /**
      * {@code c = alpha * op(a) * op(b) + beta * c} for 2-D tensors; returns {@code c}.
      *
      * @throws IllegalArgumentException naming the shapes when they do not chain, or when {@code c}
-     *     shares storage with {@code a} or {@code b}
+     *     shares storage with {@code a} or {@code b}, or for {@code SKINNY} with both operands transposed
      */
     public static Tensor gemm(boolean transA, boolean transB, float alpha, Tensor a, Tensor b, float beta, Tensor c,
-            Threads threads) {
+            Threads threads, Path path) {
         requireMatrix("A", a);
         requireMatrix("B", b);
         requireMatrix("C", c);
@@ -51,16 +70,31 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return c;
         }
+        if (k == 0) { // alpha * op(A) op(B) = 0
+            return beta == 0f ? c.fill(0f) : c.scale(beta);
+        }
+        if (choose(path, transA, transB, m, k) == Path.SKINNY) {
+            SkinnyGemm.gemm(VectorizationProvider.get().gemmKernels(), transA, transB, alpha, a, b, beta, c, threads);
+            return c;
+        }
+        return ejml(transA, transB, alpha, a, b, beta, c, threads);
+    }
+
+    /** The implementation {@code path} resolves to for these transposes and the dimensions m and k. */
+    static Path choose(Path path, boolean transA, boolean transB, int m, int k) {
+        if (path != Path.AUTO) {
+            return path;
+        }
+        return SkinnyGemm.applies(transA, transB, m, k) ? Path.SKINNY : Path.EJML;
+    }
+
+    private static Tensor ejml(boolean transA, boolean transB, float alpha, Tensor a, Tensor b, float beta, Tensor c,
+            Threads threads) {
         FMatrixRMaj ma = wrap(a);
         FMatrixRMaj mb = wrap(b);
         FMatrixRMaj mc = wrap(c);
-        if (beta == 0f || k == 0) {
-            // EJML's mult overwrites C; k == 0 leaves alpha*AB = 0.
-            if (k == 0) {
-                c.scale(beta);
-                return c;
-            }
-            mult(transA, transB, alpha, ma, mb, mc, threads);
+        if (beta == 0f) {
+            mult(transA, transB, alpha, ma, mb, mc, threads); // overwrites C
         } else {
             if (beta != 1f) {
                 CommonOps_FDRM.scale(beta, mc);

@@ -11,6 +11,7 @@ final class PanamaProvider extends VectorizationProvider {
     private final ConvKernels convKernels;
     private final NormKernels normKernels;
     private final UpsampleKernels upsampleKernels;
+    private final GemmKernels gemmKernels;
 
     PanamaProvider() {
         this.species = chooseSpecies();
@@ -18,6 +19,7 @@ final class PanamaProvider extends VectorizationProvider {
         this.convKernels = new PanamaConvKernels();
         this.normKernels = new PanamaNormKernels();
         this.upsampleKernels = new PanamaUpsampleKernels();
+        this.gemmKernels = new PanamaGemmKernels();
     }
 
     /** The preferred species, or the width named by {@code hanzinet.simd.bits} (64..512) for tests. */
@@ -61,5 +63,10 @@ final class PanamaProvider extends VectorizationProvider {
     @Override
     public UpsampleKernels upsampleKernels() {
         return upsampleKernels;
+    }
+
+    @Override
+    public GemmKernels gemmKernels() {
+        return gemmKernels;
     }
 }

@@ -6,6 +6,7 @@ final class ScalarProvider extends VectorizationProvider {
     private final ConvKernels convKernels = new ScalarConvKernels();
     private final NormKernels normKernels = new ScalarNormKernels();
     private final UpsampleKernels upsampleKernels = new ScalarUpsampleKernels();
+    private final GemmKernels gemmKernels = new ScalarGemmKernels();
 
     @Override
     public boolean isVectorized() {
@@ -35,5 +36,10 @@ final class ScalarProvider extends VectorizationProvider {
     @Override
     public UpsampleKernels upsampleKernels() {
         return upsampleKernels;
+    }
+
+    @Override
+    public GemmKernels gemmKernels() {
+        return gemmKernels;
     }
 }

@@ -46,6 +46,9 @@ public abstract class VectorizationProvider {
     /** Row loops of bilinear up-sampling by 2 (used by {@code org.hanzinet.nn.layers.UpsampleBilinear2d}). */
     public abstract UpsampleKernels upsampleKernels();
 
+    /** Inner loops of the skinny matrix multiply (used by {@code org.hanzinet.core.linalg.SkinnyGemm}). */
+    public abstract GemmKernels gemmKernels();
+
     /** The scalar implementation, always available: the reference in differential tests. */
     public static VectorizationProvider scalar() {
         return Holder.SCALAR;

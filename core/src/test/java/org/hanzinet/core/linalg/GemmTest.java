@@ -70,6 +70,17 @@ class GemmTest extends HanzinetTestBase {
     }
 
     @Test
+    void emptyInnerDimensionScalesCAndBetaZeroClearsNaN() {
+        // k = 0: alpha * A B is zero; beta 0 ignores C's old contents, NaN included, as in BLAS
+        Tensor c = Tensor.full(Float.NaN, 2, 3);
+        Gemm.gemm(false, false, 1f, Tensor.zeros(2, 0), Tensor.zeros(0, 3), 0f, c);
+        assertThat(c.toArray()).containsOnly(0f);
+        Tensor d = Tensor.full(2f, 2, 3);
+        Gemm.gemm(true, false, 1f, Tensor.zeros(0, 2), Tensor.zeros(0, 3), 0.5f, d);
+        assertThat(d.toArray()).containsOnly(1f);
+    }
+
+    @Test
     void mismatchedShapesNameBothOperands() {
         assertThatThrownBy(() -> Gemm.gemm(false, true, 1f, Tensor.zeros(5, 7), Tensor.zeros(3, 8), 0f,
                 Tensor.zeros(5, 3))).isInstanceOf(IllegalArgumentException.class)

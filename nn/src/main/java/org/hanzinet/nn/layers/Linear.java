@@ -14,10 +14,11 @@ import org.hanzinet.nn.Parameter;
 /**
  * Fully connected layer {@code y = x W^T + b}, {@code [N, in] -> [N, out]}, as PyTorch's {@code nn.Linear}:
  * parameters {@code weight} [out, in] (kaiming-uniform, fan_in = in) and {@code bias} [out]
- * (uniform ±1/sqrt(in)). All three products go through core's {@link Gemm} (EJML, multi-threaded);
- * the weight gradient is accumulated in place ({@code dW += dy^T x}), so no temporary of the weight's
- * size is ever made: model 1's Linear(4,145,296 -> 253) needs its weight and gradient (2 x 4.2 GB) and
- * nothing more.
+ * (uniform ±1/sqrt(in)). All three products go through core's {@link Gemm}, multi-threaded; at batches
+ * up to 16 it streams the weight (or its gradient) through memory once per product instead of once per
+ * sample, which is what bounds model 1's step. The weight gradient is accumulated in place
+ * ({@code dW += dy^T x}), so no temporary of the weight's size is ever made: model 1's
+ * Linear(4,145,296 -> 253) needs its weight and gradient (2 x 4.2 GB) and nothing more.
  *
  * <p>Forward keeps a reference to its input for the weight gradient: do not modify the input between
  * forward and backward. Output and input gradient are buffers owned by the layer.

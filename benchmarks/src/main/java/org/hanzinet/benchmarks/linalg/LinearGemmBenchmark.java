@@ -18,9 +18,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The three GEMMs of a Linear layer through core's {@link Gemm} (the path it picks: the skinny one at
- * these batches of 3 and 5, see {@link SkinnyGemmBenchmark} for it against EJML), at the Linear shapes
- * of the reference models, on one thread ({@code SINGLE}) and on all cores ({@code MULTI}).
+ * The three GEMMs of a Linear layer through core's {@link Gemm}, at the Linear shapes of the reference
+ * models, on one thread ({@code SINGLE}) and on all cores ({@code MULTI}), by default on the path {@code Gemm}
+ * picks ({@code path=AUTO}: the skinny one at these batches of 3 and 5). EJML against the skinny path, where
+ * EJML reads the weight once per batch row and the skinny path once:
+ * {@code -p path=EJML,SKINNY -p threads=MULTI -p shape=m1_fc1_512,skinny_1m}.
  *
  * <p>Shapes ({@code shape} parameter), batch and layer as in training:
  * <ul>
@@ -28,6 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       GEMM streams at least 4.2 GB and is memory-bound (2 flops per weight per sample: 10.5 GFLOP).</li>
  *   <li>{@code m2_fc}: model 2's Linear(524,288 -> 20) at batch 3 (42 MB of weights).</li>
  *   <li>{@code m1_fc2}: model 1's Linear(253 -> 120) at batch 5, a small compute-bound case.</li>
+ *   <li>{@code m1_fc1_512} (Linear(59,536 -> 253), 512 px images, a 60 MB weight) and {@code skinny_1m}
+ *       (Linear(1,048,576 -> 253), a 1 GB weight), both at batch 5: for the path comparison.</li>
  * </ul>
  * Operations ({@code op}): {@code forward} {@code y[N,out] = x[N,in] W[out,in]^T}; {@code inputGrad}
  * {@code dx[N,in] = dy[N,out] W[out,in]}; {@code weightGrad} {@code dW[out,in] += dy[N,out]^T x[N,in]}
@@ -51,6 +55,9 @@ public class LinearGemmBenchmark {
 
     @Param({"SINGLE", "MULTI"})
     public Gemm.Threads threads;
+
+    @Param({"AUTO"})
+    public Gemm.Path path;
 
     private Tensor a;
     private Tensor b;
@@ -82,7 +89,7 @@ public class LinearGemmBenchmark {
 
     @Benchmark
     public Tensor gemm() {
-        return Gemm.gemm(transA, transB, 1f, a, b, beta, c, threads);
+        return Gemm.gemm(transA, transB, 1f, a, b, beta, c, threads, path);
     }
 
     /**

@@ -148,11 +148,7 @@ final class SkinnyGemm {
 
     /** {@code alpha * A} as a fresh array, [rows, cols] row-major. */
     private static float[] scaled(float alpha, Tensor a) {
-        float[] out = a.toArray();
-        for (int i = 0; i < out.length; i++) {
-            out[i] *= alpha;
-        }
-        return out;
+        return a.copy().scale(alpha).data();
     }
 
     /** {@code alpha * A^T} for A [rows, cols]: a fresh [cols, rows] array. */
@@ -172,9 +168,7 @@ final class SkinnyGemm {
         if (beta == 0f) {
             Arrays.fill(x, off, off + len, 0f);
         } else if (beta != 1f) {
-            for (int i = off; i < off + len; i++) {
-                x[i] *= beta;
-            }
+            Tensor.wrap(x, off, len).scale(beta);
         }
     }
 

@@ -1,9 +1,11 @@
 package org.hanzinet.nn;
 
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
 
@@ -35,7 +37,7 @@ public final class GradientArena {
     /** Free arrays by length. */
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
     /** Arrays handed out and not given back, by identity. */
-    private final Map<float[], Boolean> inUse = new IdentityHashMap<>();
+    private final Set<float[]> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /** The arena of the backward running on this thread, or null (also inside {@link #withoutArena}). */
     public static GradientArena current() {
@@ -86,7 +88,7 @@ public final class GradientArena {
         int n = Shapes.numel(shape);
         ArrayDeque<float[]> q = free.get(n);
         float[] a = q == null || q.isEmpty() ? new float[n] : q.pop();
-        inUse.put(a, Boolean.TRUE);
+        inUse.add(a);
         return Tensor.wrap(a, 0, shape);
     }
 
@@ -95,20 +97,20 @@ public final class GradientArena {
      * else (null, a caller's tensor, a buffer given back already) is ignored.
      */
     public void give(Tensor t) {
-        if (t != null && inUse.remove(t.data()) != null) {
+        if (t != null && inUse.remove(t.data())) {
             free.computeIfAbsent(t.data().length, k -> new ArrayDeque<>()).push(t.data());
         }
     }
 
     /** Whether {@code t}'s storage is a buffer of this arena that is currently handed out. */
     public boolean inUse(Tensor t) {
-        return t != null && inUse.containsKey(t.data());
+        return t != null && inUse.contains(t.data());
     }
 
     /** Floats held by this arena, handed out or free (for tests and memory reports). */
     public long floatsHeld() {
         long s = 0;
-        for (float[] a : inUse.keySet()) {
+        for (float[] a : inUse) {
             s += a.length;
         }
         for (ArrayDeque<float[]> q : free.values()) {
@@ -120,7 +122,7 @@ public final class GradientArena {
     }
 
     private void reclaimAll() {
-        for (float[] a : inUse.keySet()) {
+        for (float[] a : inUse) {
             free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).push(a);
         }
         inUse.clear();

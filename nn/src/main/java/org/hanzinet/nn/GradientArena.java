@@ -38,6 +38,8 @@ public final class GradientArena {
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
     /** Arrays handed out and not given back, by identity. */
     private final Set<float[]> inUse = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The storage the running container lets the layer it calls overwrite ({@link #offer}), or null. */
+    private float[] offered;
 
     /** The arena of the backward running on this thread, or null (also inside {@link #withoutArena}). */
     public static GradientArena current() {
@@ -102,6 +104,22 @@ public final class GradientArena {
         }
     }
 
+    /**
+     * Lets the layer whose backward the container calls next overwrite {@code g}'s storage and return it as its
+     * input gradient: a container offers a gradient only when it would give it back right after that call and
+     * nothing pending refers to its storage. Element-wise layers (activations, BatchNorm, Dropout) then work
+     * in place, one buffer fewer per layer; PyTorch's autograd allocates a new one and frees the old after.
+     * {@code null} withdraws the offer; containers withdraw it when the call returns.
+     */
+    public void offer(Tensor g) {
+        offered = g == null ? null : g.data();
+    }
+
+    /** Whether the running container offered {@code g}'s storage to the layer now running backward ({@link #offer}). */
+    public boolean offered(Tensor g) {
+        return g != null && offered != null && g.data() == offered;
+    }
+
     /** Whether {@code t}'s storage is a buffer of this arena that is currently handed out. */
     public boolean inUse(Tensor t) {
         return t != null && inUse.contains(t.data());
@@ -122,6 +140,7 @@ public final class GradientArena {
     }
 
     private void reclaimAll() {
+        offered = null;
         for (float[] a : inUse) {
             free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).push(a);
         }

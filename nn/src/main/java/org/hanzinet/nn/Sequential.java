@@ -52,15 +52,30 @@ public class Sequential extends Module {
      * Returns null when the first layer skipped its input gradient ({@link #requireInputGradient}).
      * Runs the layers' backward in reverse. Input-gradient buffers come from this container's
      * {@link GradientArena} (or the enclosing container's), and each layer's gradient goes back to it once
-     * the layer below has consumed it: a chain then holds two gradients at a time, not one per layer.
+     * the layer below has consumed it: a chain then holds two gradients at a time, not one per layer. Such a
+     * gradient is also offered to the layer that consumes it ({@link GradientArena#offer}), so element-wise
+     * layers compute their input gradient in place.
      */
     @Override
     public Tensor backward(Tensor gradOutput) {
         try (GradientArena.Scope scope = GradientArena.enter(arena)) {
             GradientArena a = GradientArena.current();
+            boolean callerOffered = a != null && a.offered(gradOutput);
             Tensor g = gradOutput;
             for (int i = layers.size() - 1; i >= 0; i--) {
-                Tensor next = layers.get(i).backward(g);
+                Tensor next;
+                if (a == null) {
+                    next = layers.get(i).backward(g);
+                } else {
+                    // A gradient this loop gives back after the call (or the caller offered) may be overwritten by it.
+                    boolean ours = g != null && g.data() != gradOutput.data() && a.inUse(g);
+                    a.offer(ours || callerOffered && g != null && g.data() == gradOutput.data() ? g : null);
+                    try {
+                        next = layers.get(i).backward(g);
+                    } finally {
+                        a.offer(null);
+                    }
+                }
                 // The caller's gradient is not ours to give back; a layer may pass its gradient on as it is (a view).
                 if (a != null && g != null && g.data() != gradOutput.data() && (next == null || next.data() != g.data())) {
                     a.give(g);

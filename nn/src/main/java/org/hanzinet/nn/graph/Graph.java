@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.GradientArena;
 import org.hanzinet.nn.Module;
@@ -159,6 +160,7 @@ public final class Graph extends MultiInputModule {
         }
         try (GradientArena.Scope scope = GradientArena.enter(arena)) {
             GradientArena a = GradientArena.current();
+            boolean callerOffered = a != null && a.offered(gradOutput);
             Arrays.fill(grads, null);
             Arrays.fill(arrived, 0);
             grads[plan.outputSlot()] = gradOutput;
@@ -169,8 +171,11 @@ public final class Graph extends MultiInputModule {
                 int[] in = plan.inputSlots(i);
                 Tensor g = grads[k + i];
                 grads[k + i] = null;
+                if (a != null) {
+                    a.offer(overwritable(a, g, gradOutput, callerOffered) ? g : null);
+                }
                 if (modules[i] instanceof MultiInputModule merge) {
-                    List<Tensor> gs = merge.backwardAll(g);
+                    List<Tensor> gs = backwardOffered(a, () -> merge.backwardAll(g));
                     for (int j = 0; j < in.length; j++) {
                         arrive(i, in[j], gs.get(j));
                     }
@@ -178,7 +183,8 @@ public final class Graph extends MultiInputModule {
                         giveBackIfDead(a, t, gradOutput);
                     }
                 } else {
-                    Tensor gi = modules[i].backward(g);
+                    Module m = modules[i];
+                    Tensor gi = backwardOffered(a, () -> m.backward(g));
                     arrive(i, in[0], gi);
                     giveBackIfDead(a, gi, gradOutput);
                 }
@@ -207,6 +213,34 @@ public final class Graph extends MultiInputModule {
             }
         }
         a.give(t);
+    }
+
+    /**
+     * Whether the node about to run may overwrite its output gradient {@code g} ({@link GradientArena#offer}):
+     * an arena buffer (or the caller's gradient, when the caller offered it) that no other pending gradient
+     * shares storage with, so it is dead once the node ran.
+     */
+    private boolean overwritable(GradientArena a, Tensor g, Tensor gradOutput, boolean callerOffered) {
+        if (g == null || !(g.data() == gradOutput.data() ? callerOffered : a.inUse(g))) {
+            return false;
+        }
+        for (Tensor pending : grads) {
+            if (pending != null && pending.data() == g.data()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs a node's backward and withdraws the offer made for it, whatever happens. */
+    private static <T> T backwardOffered(GradientArena a, Supplier<T> call) {
+        try {
+            return call.get();
+        } finally {
+            if (a != null) {
+                a.offer(null);
+            }
+        }
     }
 
     /** Node {@code node}'s gradient for its input {@code slot}: passed by reference or summed. */

@@ -217,9 +217,10 @@ public final class BatchNorm2d extends Module {
         if (!inputGradientRequired()) {
             return null;
         }
-        Tensor gi = gradInput = LayerSupport.gradInput(gradInput, s);
+        // In place over the output gradient when offered: every element is read (the sums above) before written.
+        Tensor gi = gradInput = LayerSupport.gradInputInPlace(gradOutput, gradInput, s);
         float[] gd = gradOutput.data(), xd = x.data(), od = gi.data();
-        int go = gradOutput.offset(), xo = x.offset();
+        int go = gradOutput.offset(), xo = x.offset(), io = gi.offset();
         double m = (double) n * hw;
         ChannelStatistics.forPlanes(n, c, hw, (p, ch) -> {
             double r = invStd[ch];
@@ -227,9 +228,9 @@ public final class BatchNorm2d extends Module {
             int off = p * hw;
             if (usedBatchStats) { // dx = w r (g - sum(g) / M - (x - mean) r^2 sum(g (x - mean)) / M)
                 ChannelStatistics.K.normalizeBackward(mean[ch], (float) wr, (float) (-wr * r * r * gradDot[ch] / m),
-                        (float) (-wr * gradSum[ch] / m), gd, go + off, xd, xo + off, od, off, hw);
+                        (float) (-wr * gradSum[ch] / m), gd, go + off, xd, xo + off, od, io + off, hw);
             } else { // the statistics are constants: dx = g * w / sqrt(running_var + eps)
-                ChannelStatistics.K.normalize(0f, (float) wr, 0f, gd, go + off, od, off, hw);
+                ChannelStatistics.K.normalize(0f, (float) wr, 0f, gd, go + off, od, io + off, hw);
             }
         });
         return gi;

@@ -88,7 +88,7 @@ public final class Dropout extends Module {
             keep[i] = rng.nextDouble() >= p ? (byte) 1 : 0;
         }
         Tensor y = output = LayerSupport.reuse(output, shape);
-        applyMask(input.data(), input.offset(), y.data(), n);
+        applyMask(input.data(), input.offset(), y.data(), y.offset(), n);
         return y;
     }
 
@@ -99,18 +99,18 @@ public final class Dropout extends Module {
         if (!lastWasTraining) {
             return gradOutput;
         }
-        Tensor gi = gradInput = LayerSupport.gradInput(gradInput, shape);
-        applyMask(gradOutput.data(), gradOutput.offset(), gi.data(), gi.numel());
+        Tensor gi = gradInput = LayerSupport.gradInputInPlace(gradOutput, gradInput, shape);
+        applyMask(gradOutput.data(), gradOutput.offset(), gi.data(), gi.offset(), gi.numel());
         return gi;
     }
 
-    /** out[i] = keep[i] ? x[i] * scale : 0, the same for forward and backward. */
-    private void applyMask(float[] x, int xo, float[] out, int n) {
+    /** out[i] = keep[i] ? x[i] * scale : 0, the same for forward and backward; out may be x (same offset). */
+    private void applyMask(float[] x, int xo, float[] out, int oo, int n) {
         byte[] k = keep;
         float s = scale;
         Parallel.forRange(n, LayerSupport.MIN_CHUNK, (from, to) -> {
             for (int i = from; i < to; i++) {
-                out[i] = k[i] != 0 ? x[xo + i] * s : 0f;
+                out[oo + i] = k[i] != 0 ? x[xo + i] * s : 0f;
             }
         });
     }

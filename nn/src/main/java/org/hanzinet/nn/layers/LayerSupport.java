@@ -50,6 +50,20 @@ final class LayerSupport {
         return arena == null ? reuse(cached, shape) : arena.take(shape);
     }
 
+    /**
+     * The input-gradient buffer of an element-wise layer, whose input gradient has its output gradient's
+     * shape: {@code gradOutput} itself when the container offered it ({@link GradientArena#offer}; the layer
+     * then computes in place, each element read before it is written), else {@link #gradInput}. Callers
+     * write at the returned tensor's offset.
+     */
+    static Tensor gradInputInPlace(Tensor gradOutput, Tensor cached, int... shape) {
+        GradientArena arena = GradientArena.current();
+        if (arena != null && arena.offered(gradOutput) && Arrays.equals(gradOutput.shape(), shape)) {
+            return gradOutput;
+        }
+        return gradInput(cached, shape);
+    }
+
     /** Throws unless {@code x} has {@code dims} dimensions; {@code layout} describes them, e.g. "[N, C, H, W]". */
     static void requireDims(String layer, Tensor x, int dims, String layout) {
         if (x.dim() != dims) {

@@ -8,6 +8,7 @@ import org.hanzinet.nn.Module;
 /**
  * An element-wise activation, any shape, whose backward needs only its own output (ReLU: y > 0 exactly
  * when x > 0; sigmoid: dy * y * (1 - y)), so the caller may reuse the input tensor after forward.
+ * Backward overwrites the output gradient when its container offers it ({@code GradientArena.offer}).
  * Both passes run a core vector kernel over thread chunks aligned to the vector width.
  *
  * <p>Output and input gradient live in buffers owned by the layer and are overwritten by its next call
@@ -28,7 +29,10 @@ abstract class OutputCachedActivation extends Module {
     /** out[o..] = f(x[xo..]) for n elements. */
     abstract void apply(float[] x, int xo, float[] out, int oo, int n);
 
-    /** out[o..] = dLoss/dx given the forward output y and dLoss/dy, for n elements. */
+    /**
+     * out[o..] = dLoss/dx given the forward output y and dLoss/dy, for n elements; {@code out} may be
+     * {@code grad} at the same offset (backward in place, {@link LayerSupport#gradInputInPlace}).
+     */
     abstract void applyBackward(float[] y, int yo, float[] grad, int go, float[] out, int oo, int n);
 
     /** Whether forward writes its output over its input (ReLU's {@code inplace}); backward then reads the input's storage. */
@@ -51,12 +55,12 @@ abstract class OutputCachedActivation extends Module {
         LayerSupport.requireForward(name, ready ? output : null);
         Tensor y = output;
         LayerSupport.requireGradShape(name, gradOutput, y.shape());
-        Tensor gi = gradInput = LayerSupport.gradInput(gradInput, y.shape());
+        Tensor gi = gradInput = LayerSupport.gradInputInPlace(gradOutput, gradInput, y.shape());
         float[] g = gradOutput.data();
         int go = gradOutput.offset();
-        int yo = y.offset();
+        int yo = y.offset(), io = gi.offset();
         LayerSupport.forAligned(y.numel(),
-                (from, to) -> applyBackward(y.data(), yo + from, g, go + from, gi.data(), from, to - from));
+                (from, to) -> applyBackward(y.data(), yo + from, g, go + from, gi.data(), io + from, to - from));
         return gi;
     }
 }

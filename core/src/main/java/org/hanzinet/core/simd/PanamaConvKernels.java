@@ -56,6 +56,80 @@ final class PanamaConvKernels implements ConvKernels {
     }
 
     @Override
+    public void correlateRow8(float[] in, int inOff, int[] taps, int nTaps, float[] w, int wOff, int wNext,
+            float[] bias, int biasOff, float[] out, int outOff, int outStride, int width) {
+        float[] b = new float[8];
+        for (int j = 0; j < 8 && bias != null; j++) {
+            b[j] = bias[biasOff + j];
+        }
+        int block = 3 * LANES;
+        int x = 0;
+        for (; x + block <= width; x += block) {
+            block8x3(in, inOff + x, taps, nTaps, w, wOff, wNext, b, out, outOff + x, outStride);
+        }
+        if (x < width) {
+            correlateRow(in, inOff + x, taps, nTaps, w, wOff, bias, biasOff, 4, out, outOff + x, outStride, width - x);
+            correlateRow(in, inOff + x, taps, nTaps, w, wOff + wNext, bias, biasOff + 4, 4, out,
+                    outOff + 4 * outStride + x, outStride, width - x);
+        }
+    }
+
+    /** 8 channels x 3 pixel vectors: 24 accumulators, per tap 3 input loads and 8 weight broadcasts. */
+    private void block8x3(float[] in, int base, int[] taps, int nTaps, float[] w, int wOff, int wNext, float[] b,
+            float[] out, int outOff, int outStride) {
+        int l = LANES;
+        FloatVector a00 = FloatVector.broadcast(SP, b[0]), a01 = a00, a02 = a00;
+        FloatVector a10 = FloatVector.broadcast(SP, b[1]), a11 = a10, a12 = a10;
+        FloatVector a20 = FloatVector.broadcast(SP, b[2]), a21 = a20, a22 = a20;
+        FloatVector a30 = FloatVector.broadcast(SP, b[3]), a31 = a30, a32 = a30;
+        FloatVector a40 = FloatVector.broadcast(SP, b[4]), a41 = a40, a42 = a40;
+        FloatVector a50 = FloatVector.broadcast(SP, b[5]), a51 = a50, a52 = a50;
+        FloatVector a60 = FloatVector.broadcast(SP, b[6]), a61 = a60, a62 = a60;
+        FloatVector a70 = FloatVector.broadcast(SP, b[7]), a71 = a70, a72 = a70;
+        int w2 = wOff + wNext;
+        for (int t = 0; t < nTaps; t++) {
+            int p = base + taps[t];
+            FloatVector x0 = FloatVector.fromArray(SP, in, p);
+            FloatVector x1 = FloatVector.fromArray(SP, in, p + l);
+            FloatVector x2 = FloatVector.fromArray(SP, in, p + 2 * l);
+            int wi = wOff + 4 * t, wj = w2 + 4 * t;
+            FloatVector v = FloatVector.broadcast(SP, w[wi]);
+            a00 = x0.fma(v, a00); a01 = x1.fma(v, a01); a02 = x2.fma(v, a02);
+            v = FloatVector.broadcast(SP, w[wi + 1]);
+            a10 = x0.fma(v, a10); a11 = x1.fma(v, a11); a12 = x2.fma(v, a12);
+            v = FloatVector.broadcast(SP, w[wi + 2]);
+            a20 = x0.fma(v, a20); a21 = x1.fma(v, a21); a22 = x2.fma(v, a22);
+            v = FloatVector.broadcast(SP, w[wi + 3]);
+            a30 = x0.fma(v, a30); a31 = x1.fma(v, a31); a32 = x2.fma(v, a32);
+            v = FloatVector.broadcast(SP, w[wj]);
+            a40 = x0.fma(v, a40); a41 = x1.fma(v, a41); a42 = x2.fma(v, a42);
+            v = FloatVector.broadcast(SP, w[wj + 1]);
+            a50 = x0.fma(v, a50); a51 = x1.fma(v, a51); a52 = x2.fma(v, a52);
+            v = FloatVector.broadcast(SP, w[wj + 2]);
+            a60 = x0.fma(v, a60); a61 = x1.fma(v, a61); a62 = x2.fma(v, a62);
+            v = FloatVector.broadcast(SP, w[wj + 3]);
+            a70 = x0.fma(v, a70); a71 = x1.fma(v, a71); a72 = x2.fma(v, a72);
+        }
+        // Stores written out, not in a helper: a vector passed to a method C2 does not inline is boxed.
+        int o = outOff;
+        a00.intoArray(out, o); a01.intoArray(out, o + l); a02.intoArray(out, o + 2 * l);
+        o += outStride;
+        a10.intoArray(out, o); a11.intoArray(out, o + l); a12.intoArray(out, o + 2 * l);
+        o += outStride;
+        a20.intoArray(out, o); a21.intoArray(out, o + l); a22.intoArray(out, o + 2 * l);
+        o += outStride;
+        a30.intoArray(out, o); a31.intoArray(out, o + l); a32.intoArray(out, o + 2 * l);
+        o += outStride;
+        a40.intoArray(out, o); a41.intoArray(out, o + l); a42.intoArray(out, o + 2 * l);
+        o += outStride;
+        a50.intoArray(out, o); a51.intoArray(out, o + l); a52.intoArray(out, o + 2 * l);
+        o += outStride;
+        a60.intoArray(out, o); a61.intoArray(out, o + l); a62.intoArray(out, o + 2 * l);
+        o += outStride;
+        a70.intoArray(out, o); a71.intoArray(out, o + l); a72.intoArray(out, o + 2 * l);
+    }
+
+    @Override
     public void correlateRows(float[] in, int inOff, int inRowStride, int[] taps, int nTaps, float[] w, int wOff,
             float[] bias, int biasOff, int rows, float[] out, int outOff, int outStride, int outRowStride, int width,
             int nRows) {

@@ -10,7 +10,7 @@ import org.hanzinet.core.simd.VectorizationProvider;
  * {@link ConvKernels} (the Vector API ones when available). See {@link DirectPlan} for the layout.
  *
  * <ul>
- * <li>Forward: per output row and block of 4 output channels (8 on long rows), one kernel call over all
+ * <li>Forward: per output row and block of 4 output channels, one {@code correlateRow} over all
  *     C*KH*KW taps; rows are split across threads.</li>
  * <li>Input gradient: the same row kernel on the dilated, padded output gradient with the flipped,
  *     transposed kernel, written straight into dx rows.</li>
@@ -28,14 +28,6 @@ public final class DirectConv2d implements ConvAlgorithm {
      * tuning): small enough that a block's 4 gradient rows and 4 taps stay in L1.
      */
     static final int TILE = Math.max(64, Integer.getInteger("hanzinet.conv.tile", 4096) / 64 * 64);
-
-    /**
-     * Rows of at least this many vectors take the 8-channel row kernel ({@link ConvKernels#correlateRow8}) for
-     * every full block of 8 output channels. Measured here (Zen 5, 512-bit, one thread, alternating runs): +10-15 %
-     * on 128 -> 64 channels k5 at 512 px (32 vectors a row), but 30-60 % slower at 128 and 256 px, where the
-     * rows' last 1-2 vectors fall to the 4-channel tail blocks.
-     */
-    static final int EIGHT_CHANNEL_MIN_VECTORS = 24;
 
     private final ConvKernels kernels;
     private DirectPlan plan;
@@ -103,7 +95,6 @@ public final class DirectConv2d implements ConvAlgorithm {
         float[] xp = pl.xp(), yd = y.data();
         int rowLen = pl.ow1 + 64;
         float[] row = sw == 1 ? null : new float[4 * rowLen];
-        boolean eight = sw == 1 && group == 1 && ow >= EIGHT_CHANNEL_MIN_VECTORS * kernels.gradLanes();
         for (int oy = from; oy < to; oy += sw == 1 ? group : 1) {
             int inOff = oy * sh * pl.rowStride;
             int nRows = Math.min(group, to - oy);
@@ -111,11 +102,7 @@ public final class DirectConv2d implements ConvAlgorithm {
                 int rows = Math.min(4, o0 - ob);
                 int wOff = ob * pl.nTaps;
                 float[] bb = bias ? pl.biasPad : null;
-                if (eight && ob + 8 <= o0) {
-                    kernels.correlateRow8(xp, inOff, pl.taps, pl.nTaps, pl.wPack, wOff, 4 * pl.nTaps, bb, ob, yd,
-                            yBase + ob * plane + oy * ow, plane, ow);
-                    ob += 4;
-                } else if (sw == 1) {
+                if (sw == 1) {
                     kernels.correlateRows(xp, inOff, sh * pl.rowStride, pl.taps, pl.nTaps, pl.wPack, wOff, bb, ob,
                             rows, yd, yBase + ob * plane + oy * ow, plane, ow, ow, nRows);
                 } else {

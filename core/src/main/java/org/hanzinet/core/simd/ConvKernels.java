@@ -35,18 +35,6 @@ public interface ConvKernels {
             int rows, float[] out, int outOff, int outStride, int width);
 
     /**
-     * One output row of eight channels, {@link #correlateRow} for channels 0-3 (weights at {@code wOff}) and
-     * 4-7 (weights at {@code wOff + wNext}) in one pass over the input: the Vector API kernel keeps 8 channels
-     * x 3 pixel vectors in registers, 11 loads per 24 FMAs instead of 8 per 16. Same sums in the same order.
-     */
-    default void correlateRow8(float[] in, int inOff, int[] taps, int nTaps, float[] w, int wOff, int wNext,
-            float[] bias, int biasOff, float[] out, int outOff, int outStride, int width) {
-        correlateRow(in, inOff, taps, nTaps, w, wOff, bias, biasOff, 4, out, outOff, outStride, width);
-        correlateRow(in, inOff, taps, nTaps, w, wOff + wNext, bias, biasOff + 4, 4, out, outOff + 4 * outStride,
-                outStride, width);
-    }
-
-    /**
      * {@code nRows} output rows of up to four channels at once, for rows narrower than the row kernel's
      * pixel block: output row {@code r} is {@link #correlateRow} with {@code inOff + r * inRowStride} and
      * {@code outOff + r * outRowStride}. The Vector API kernel blocks the pixel vectors of all the rows

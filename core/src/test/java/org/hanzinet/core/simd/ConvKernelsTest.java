@@ -75,35 +75,6 @@ class ConvKernelsTest extends HanzinetTestBase {
         }
     }
 
-    /**
-     * The 8-channel row equals two 4-channel rows bit for bit (same taps in the same order per element), at
-     * widths around its 3-vector block and its tails, and the scalar twin to rounding.
-     */
-    @ParameterizedTest
-    @ValueSource(ints = {1, 15, 16, 47, 48, 49, 64, 95, 96, 97, 130, 385, 512})
-    void correlateRow8MatchesTwoFourChannelRows(int width) {
-        int[] taps = {0, 1, 2, 40, 41, 300, 301, 302, 555};
-        int nTaps = taps.length, wNext = 4 * nTaps + 5, outStride = width + 5;
-        float[] in = random(1000 + width + 64);
-        float[] w = random(3 + wNext + 4 * nTaps);
-        float[] bias = random(12);
-        for (float[] bb : new float[][] {bias, null}) {
-            float[] a = new float[8 * outStride + 2];
-            float[] e = new float[a.length];
-            float[] s = new float[a.length];
-            java.util.Arrays.fill(a, 7f);
-            java.util.Arrays.fill(e, 7f);
-            java.util.Arrays.fill(s, 7f);
-            fast.correlateRow8(in, 5, taps, nTaps, w, 3, wNext, bb, 2, a, 2, outStride, width);
-            fast.correlateRow(in, 5, taps, nTaps, w, 3, bb, 2, 4, e, 2, outStride, width);
-            fast.correlateRow(in, 5, taps, nTaps, w, 3 + wNext, bb, 6, 4, e, 2 + 4 * outStride, outStride, width);
-            ref.correlateRow8(in, 5, taps, nTaps, w, 3, wNext, bb, 2, s, 2, outStride, width);
-            String what = "correlateRow8 width=" + width + (bb == null ? " no bias" : " bias");
-            assertThat(a).as(what).containsExactly(e);
-            TensorAssert.assertClose(what, Tensor.of(a, a.length), Tensor.of(s, s.length), 1e-5, 1e-5);
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {16, 64, 4096})
     void correlateGradMatchesScalar(int pixels) {

@@ -61,11 +61,12 @@ public final class HeapEstimate {
     }
 
     /**
-     * Floats held per image by the layers' own buffers (each layer keeps its output and its input
-     * gradient between steps), from the shapes the config infers at batch 1: per convolution its output
-     * and input gradient, per ReLU its output and gradient, per max-pool its input gradient, output and
-     * arg-max; plus the network's full-size output, its gradient and the loss gradient. The Linear layers'
-     * buffers are small beside these and left out.
+     * Floats held per image by the layers' buffers between steps, from the shapes the config infers at
+     * batch 1: per convolution its output and an input gradient, per max-pool its output, arg-max and input
+     * gradient, per ReLU its output unless it works in place (its gradient is written over the gradient it
+     * receives: {@code GradientArena.offer}); plus the network's full-size output, its gradient and the loss
+     * gradient. The input gradients live in the network's arena, which keeps one buffer per distinct size, so
+     * in these chains about one per layer. The Linear layers' buffers are small beside these and left out.
      */
     static long activationFloatsPerImage(ModelKind m, long s) {
         SequentialConfig net = network(m, Math.toIntExact(s));
@@ -73,7 +74,7 @@ public final class HeapEstimate {
         return 3L * Shapes.numel(out) + buffers(net, new int[] {1, 3, (int) s, (int) s});
     }
 
-    /** The floats of the buffers of {@code layer}'s convolutions, ReLUs and max-pools for {@code in}. */
+    /** The floats of the buffers of {@code layer}'s convolutions, ReLUs and max-pools for {@code in} (see above). */
     private static long buffers(LayerConfig layer, int[] in) {
         if (layer instanceof SequentialConfig seq) {
             long total = 0;
@@ -89,8 +90,8 @@ public final class HeapEstimate {
         if (layer instanceof Conv2d.Config) {
             return output + input;
         }
-        if (layer instanceof ReLU.Config) {
-            return 2 * output;
+        if (layer instanceof ReLU.Config relu) {
+            return relu.inplace() ? 0 : output;
         }
         if (layer instanceof MaxPool2d.Config) {
             return input + 2 * output;
@@ -102,10 +103,14 @@ public final class HeapEstimate {
         return terms.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The {@code -Xmx} to use: the estimate plus 25 %, rounded up to whole GiB. */
+    /** The {@code -Xmx} to use: {@link #recommendedGib()}, e.g. {@code -Xmx9g}. */
     public String recommendedXmx() {
-        long gib = (long) Math.ceil(totalBytes() * 1.25 / (1L << 30));
-        return "-Xmx" + Math.max(1, gib) + "g";
+        return "-Xmx" + recommendedGib() + "g";
+    }
+
+    /** The heap to use in GiB: the estimate plus 25 % (the collector's head-room), rounded up, at least 1. */
+    public long recommendedGib() {
+        return Math.max(1, (long) Math.ceil(totalBytes() * 1.25 / (1L << 30)));
     }
 
     /** Throws with the breakdown when {@code maxHeapBytes} is below the estimate. */

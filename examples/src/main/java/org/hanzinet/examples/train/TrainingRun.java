@@ -105,8 +105,13 @@ public final class TrainingRun {
      * {@code cfg}; called before any data is generated or read.
      */
     public static void checkHeap(RunConfig cfg) {
-        int cached = cfg.imageSize() <= org.hanzinet.examples.data.CtwData.CACHE_LIMIT ? Math.max(cfg.images(), 1) : 0;
-        HeapEstimate.of(cfg, cached).requireFits(Runtime.getRuntime().maxMemory(), cfg.runName() + " at "
+        heapEstimate(cfg).requireFits(Runtime.getRuntime().maxMemory(), cfg.runName() + " at "
                 + cfg.imageSize() + " x " + cfg.imageSize() + ", batch " + cfg.batchSize());
+    }
+
+    /** The heap {@code cfg} needs, with the data set cached in memory when its images are small enough to be. */
+    public static HeapEstimate heapEstimate(RunConfig cfg) {
+        int cached = cfg.imageSize() <= org.hanzinet.examples.data.CtwData.CACHE_LIMIT ? Math.max(cfg.images(), 1) : 0;
+        return HeapEstimate.of(cfg, cached);
     }
 }

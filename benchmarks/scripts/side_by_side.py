@@ -71,13 +71,16 @@ def heap_gb(case, mode, size):
     """Fixed Java heap per configuration: what the configuration needs plus head-room, not more
     (G1 touches most of a large heap over time, so the heap bounds the RSS we report)."""
     if case == "unet":
-        return 4 if size <= 256 else 8  # batch 8: about 20 activations of [8, 16..48, S, S] at full resolution
+        # batch 8: about 20 activations of [8, 16..48, S, S] at full resolution; the smallest whole-GB heaps
+        # the step trains in since element-wise layers compute their gradients in place (2026-12-02 evening;
+        # 5 GB runs out at 512^2)
+        return 2 if size <= 256 else 6
     if mode == "train":
         # 2048^2: examples' HeapEstimate says 15.7 GiB (model 1: 12.6 GB of fc1 weight, gradient and
-        # momentum plus ~2.5 GB of batch-5 activations) and 10.9 GiB measured (model 2, batch 3).
+        # momentum plus ~2.5 GB of batch-5 activations). Model 2 (batch 3) trains in 7 GB, not 6.
         if case == "model1":
             return 16 if size >= 2048 else 3
-        return 12 if size >= 2048 else 3
+        return 7 if size >= 2048 else 3
     return 4 if size >= 1024 or case == "m2_conv3" else 2
 
 

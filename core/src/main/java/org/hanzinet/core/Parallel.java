@@ -1,8 +1,5 @@
 package org.hanzinet.core;
 
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
-
 /**
  * Data-parallel loops over an index range on a fixed number of threads.
  *
@@ -14,7 +11,7 @@ import java.util.concurrent.RecursiveAction;
 public final class Parallel {
     private static volatile int threads = Integer.getInteger("hanzinet.threads",
             Runtime.getRuntime().availableProcessors());
-    private static volatile ForkJoinPool pool;
+    private static final WorkerTeam TEAM = new WorkerTeam();
 
     private Parallel() {}
 
@@ -36,23 +33,11 @@ public final class Parallel {
         threads = n;
     }
 
-    private static ForkJoinPool pool() {
-        ForkJoinPool p = pool;
-        if (p == null) {
-            synchronized (Parallel.class) {
-                if (pool == null) {
-                    pool = new ForkJoinPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                            ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, false);
-                }
-                p = pool;
-            }
-        }
-        return p;
-    }
-
     /**
      * Runs {@code body} over [0, n) split into at most {@link #threads()} chunks, each at least
-     * {@code minChunk} long; runs inline when one chunk suffices.
+     * {@code minChunk} long; runs inline when one chunk suffices. The calling thread runs the first chunk and
+     * waits for the others ({@link WorkerTeam}); a loop started while another runs (from another thread, or
+     * from inside a chunk) runs its chunks in order on the calling thread, with the same boundaries.
      */
     public static void forRange(int n, int minChunk, RangeBody body) {
         int chunks = Math.max(1, Math.min(threads, n / Math.max(1, minChunk)));
@@ -60,26 +45,12 @@ public final class Parallel {
             body.run(0, n);
             return;
         }
-        RecursiveAction[] tasks = new RecursiveAction[chunks];
-        for (int c = 0; c < chunks; c++) {
-            int from = (int) ((long) n * c / chunks);
-            int to = (int) ((long) n * (c + 1) / chunks);
-            tasks[c] = new RecursiveAction() {
-                @Override
-                protected void compute() {
-                    body.run(from, to);
-                }
-            };
+        if (TEAM.tryAcquire()) {
+            TEAM.run(n, chunks, body);
+            return;
         }
-        if (java.util.concurrent.ForkJoinTask.getPool() == pool()) {
-            RecursiveAction.invokeAll(tasks);
-        } else {
-            pool().invoke(new RecursiveAction() {
-                @Override
-                protected void compute() {
-                    invokeAll(tasks);
-                }
-            });
+        for (int c = 0; c < chunks; c++) {
+            body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
         }
     }
 }

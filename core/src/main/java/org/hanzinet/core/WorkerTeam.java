@@ -34,6 +34,11 @@ final class WorkerTeam {
         void runChunk(int c) {
             body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
         }
+
+        /** The same loop without its body, once every chunk ran: a worker then has nothing to run. */
+        Job retired() {
+            return new Job(seq, n, chunks, null, remaining, failure, null, callerParked);
+        }
     }
 
     /** Takes the team for one loop, or returns false when it is in use. */
@@ -58,6 +63,9 @@ final class WorkerTeam {
                 own = e;
             }
             awaitWorkers(j);
+            // Drops the body: a loop's lambda may hold a model's buffers (an optimiser step's parameters), which
+            // must not stay reachable from here until the next loop.
+            job = j.retired();
             Throwable failure = own != null ? own : j.failure().get();
             if (failure instanceof RuntimeException r) {
                 throw r;

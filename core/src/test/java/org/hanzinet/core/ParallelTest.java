@@ -138,4 +138,22 @@ class ParallelTest {
             assertThat(hits.get(i)).as("loop %d", i).isEqualTo(2);
         }
     }
+
+    /** The runner keeps no reference to a finished loop's body: what it captured (a model's buffers) can be collected. */
+    @Test
+    void aFinishedLoopsBodyIsNotRetained() throws Exception {
+        Parallel.setThreads(2);
+        java.lang.ref.WeakReference<float[]> captured = runLoopOverFreshArray();
+        for (int i = 0; i < 50 && captured.get() != null; i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+        assertThat(captured.get()).as("the array the last loop's body captured").isNull();
+    }
+
+    private static java.lang.ref.WeakReference<float[]> runLoopOverFreshArray() {
+        float[] big = new float[1 << 20];
+        Parallel.forRange(big.length, 1, (from, to) -> java.util.Arrays.fill(big, from, to, 1f));
+        return new java.lang.ref.WeakReference<>(big);
+    }
 }

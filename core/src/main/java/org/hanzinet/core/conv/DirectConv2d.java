@@ -3,7 +3,6 @@ package org.hanzinet.core.conv;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.core.simd.ConvKernels;
-import org.hanzinet.core.simd.NormKernels;
 import org.hanzinet.core.simd.VectorizationProvider;
 
 /**
@@ -29,8 +28,6 @@ public final class DirectConv2d implements ConvAlgorithm {
      * tuning): small enough that a block's 4 gradient rows and 4 taps stay in L1.
      */
     static final int TILE = Math.max(64, Integer.getInteger("hanzinet.conv.tile", 4096) / 64 * 64);
-
-    private static final NormKernels SUMS = VectorizationProvider.get().normKernels();
 
     private final ConvKernels kernels;
     private DirectPlan plan;
@@ -179,7 +176,7 @@ public final class DirectConv2d implements ConvAlgorithm {
             d[dw.offset() + i] += sum;
         }
         if (db != null) {
-            biasGrad(g, dy, db);
+            BiasGradient.accumulate(g, dy, db);
         }
     }
 
@@ -205,25 +202,5 @@ public final class DirectConv2d implements ConvAlgorithm {
                 }
             }
         }
-    }
-
-    /**
-     * db[o] += sum of dy over [N, OH, OW]: each plane summed by the batch-norm moments kernel (vector lanes in
-     * float over blocks of {@link NormKernels#BLOCK}, the blocks in double), the planes in double. One scalar
-     * double sum was a 4-cycle dependency per element: 2.6 % of model 2's training step.
-     */
-    private static void biasGrad(ConvGeometry g, Tensor dy, Tensor db) {
-        int o0 = g.outChannels(), plane = g.outHeight() * g.outWidth();
-        Parallel.forRange(o0, 1, (from, to) -> {
-            double[] m = new double[2];
-            for (int o = from; o < to; o++) {
-                double s = 0;
-                for (int n = 0; n < g.batch(); n++) {
-                    SUMS.moments(0f, dy.data(), dy.offset() + (n * o0 + o) * plane, plane, m);
-                    s += m[0];
-                }
-                db.data()[db.offset() + o] += (float) s;
-            }
-        });
     }
 }

@@ -109,17 +109,7 @@ public final class Im2colConv2d implements ConvAlgorithm {
             }
         }
         if (db != null) {
-            int plane = oh * g.outWidth();
-            for (int o = 0; o < o0; o++) {
-                double s = 0;
-                for (int n = 0; n < g.batch(); n++) {
-                    int base = dy.offset() + (n * o0 + o) * plane;
-                    for (int i = 0; i < plane; i++) {
-                        s += dy.data()[base + i];
-                    }
-                }
-                db.data()[db.offset() + o] += (float) s;
-            }
+            BiasGradient.accumulate(g, dy, db);
         }
     }
 

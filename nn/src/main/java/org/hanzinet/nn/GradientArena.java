@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hanzinet.core.Shapes;
 import org.hanzinet.core.Tensor;
 
@@ -118,6 +119,26 @@ public final class GradientArena {
     /** Whether the running container offered {@code g}'s storage to the layer now running backward ({@link #offer}). */
     public boolean offered(Tensor g) {
         return g != null && offered != null && g.data() == offered;
+    }
+
+    /**
+     * Whether a container may offer {@code g} to the layer it calls next, as far as ownership goes: a buffer of
+     * this arena other than its caller's gradient, or the caller's gradient when the caller offered it (read on
+     * entry, {@code callerOffered}, before the container's own offers replace it). Gradients still pending
+     * elsewhere in the container are the container's to rule out.
+     */
+    public boolean mayOffer(Tensor g, Tensor callerGradient, boolean callerOffered) {
+        return g != null && (g.data() == callerGradient.data() ? callerOffered : inUse(g));
+    }
+
+    /** Runs {@code backward} with {@code g} offered ({@link #offer}; null offers nothing) and withdraws the offer after. */
+    public <T> T offering(Tensor g, Supplier<T> backward) {
+        offer(g);
+        try {
+            return backward.get();
+        } finally {
+            offer(null);
+        }
     }
 
     /** Whether {@code t}'s storage is a buffer of this arena that is currently handed out. */

@@ -63,19 +63,11 @@ public class Sequential extends Module {
             boolean callerOffered = a != null && a.offered(gradOutput);
             Tensor g = gradOutput;
             for (int i = layers.size() - 1; i >= 0; i--) {
-                Tensor next;
-                if (a == null) {
-                    next = layers.get(i).backward(g);
-                } else {
-                    // A gradient this loop gives back after the call (or the caller offered) may be overwritten by it.
-                    boolean ours = g != null && g.data() != gradOutput.data() && a.inUse(g);
-                    a.offer(ours || callerOffered && g != null && g.data() == gradOutput.data() ? g : null);
-                    try {
-                        next = layers.get(i).backward(g);
-                    } finally {
-                        a.offer(null);
-                    }
-                }
+                Module layer = layers.get(i);
+                Tensor in = g;
+                // A gradient this loop gives back after the call (or the caller offered) may be overwritten by it.
+                Tensor next = a == null ? layer.backward(in)
+                        : a.offering(a.mayOffer(in, gradOutput, callerOffered) ? in : null, () -> layer.backward(in));
                 // The caller's gradient is not ours to give back; a layer may pass its gradient on as it is (a view).
                 if (a != null && g != null && g.data() != gradOutput.data() && (next == null || next.data() != g.data())) {
                     a.give(g);

@@ -7,7 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.hanzinet.core.Tensor;
 import org.hanzinet.nn.GradientArena;
 import org.hanzinet.nn.Module;
@@ -171,11 +170,9 @@ public final class Graph extends MultiInputModule {
                 int[] in = plan.inputSlots(i);
                 Tensor g = grads[k + i];
                 grads[k + i] = null;
-                if (a != null) {
-                    a.offer(overwritable(a, g, gradOutput, callerOffered) ? g : null);
-                }
+                Tensor offer = a != null && a.mayOffer(g, gradOutput, callerOffered) && !pending(g) ? g : null;
                 if (modules[i] instanceof MultiInputModule merge) {
-                    List<Tensor> gs = backwardOffered(a, () -> merge.backwardAll(g));
+                    List<Tensor> gs = a == null ? merge.backwardAll(g) : a.offering(offer, () -> merge.backwardAll(g));
                     for (int j = 0; j < in.length; j++) {
                         arrive(i, in[j], gs.get(j));
                     }
@@ -184,7 +181,7 @@ public final class Graph extends MultiInputModule {
                     }
                 } else {
                     Module m = modules[i];
-                    Tensor gi = backwardOffered(a, () -> m.backward(g));
+                    Tensor gi = a == null ? m.backward(g) : a.offering(offer, () -> m.backward(g));
                     arrive(i, in[0], gi);
                     giveBackIfDead(a, gi, gradOutput);
                 }
@@ -204,43 +201,19 @@ public final class Graph extends MultiInputModule {
      * caller's gradient; {@link GradientArena#give} ignores buffers it did not hand out.
      */
     private void giveBackIfDead(GradientArena a, Tensor t, Tensor gradOutput) {
-        if (a == null || t == null || t.data() == gradOutput.data() || !a.inUse(t)) {
-            return;
+        if (a != null && t != null && t.data() != gradOutput.data() && a.inUse(t) && !pending(t)) {
+            a.give(t);
         }
-        for (Tensor pending : grads) {
-            if (pending != null && pending.data() == t.data()) {
-                return;
-            }
-        }
-        a.give(t);
     }
 
-    /**
-     * Whether the node about to run may overwrite its output gradient {@code g} ({@link GradientArena#offer}):
-     * an arena buffer (or the caller's gradient, when the caller offered it) that no other pending gradient
-     * shares storage with, so it is dead once the node ran.
-     */
-    private boolean overwritable(GradientArena a, Tensor g, Tensor gradOutput, boolean callerOffered) {
-        if (g == null || !(g.data() == gradOutput.data() ? callerOffered : a.inUse(g))) {
-            return false;
-        }
-        for (Tensor pending : grads) {
-            if (pending != null && pending.data() == g.data()) {
-                return false;
+    /** Whether a pending gradient shares {@code g}'s storage (then the node about to run must not overwrite it). */
+    private boolean pending(Tensor g) {
+        for (Tensor p : grads) {
+            if (p != null && p.data() == g.data()) {
+                return true;
             }
         }
-        return true;
-    }
-
-    /** Runs a node's backward and withdraws the offer made for it, whatever happens. */
-    private static <T> T backwardOffered(GradientArena a, Supplier<T> call) {
-        try {
-            return call.get();
-        } finally {
-            if (a != null) {
-                a.offer(null);
-            }
-        }
+        return false;
     }
 
     /** Node {@code node}'s gradient for its input {@code slot}: passed by reference or summed. */

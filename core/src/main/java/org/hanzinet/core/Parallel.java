@@ -50,7 +50,12 @@ public final class Parallel {
             return;
         }
         for (int c = 0; c < chunks; c++) {
-            body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
+            body.run(chunkStart(n, c, chunks), chunkStart(n, c + 1, chunks));
         }
+    }
+
+    /** Where chunk {@code c} of [0, n) split into {@code chunks} starts (chunk {@code chunks} starts at n). */
+    static int chunkStart(int n, int c, int chunks) {
+        return (int) ((long) n * c / chunks);
     }
 }

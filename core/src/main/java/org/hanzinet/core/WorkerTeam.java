@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * The threads behind {@link Parallel#forRange}: the calling thread runs chunk 0 and worker {@code i} runs chunk
@@ -27,17 +28,16 @@ final class WorkerTeam {
     /** The latest loop; a worker runs its chunk once per new {@code seq}. Written only while the team is held. */
     private volatile Job job;
     private long seq;
+    /** Of the loop running: chunks the workers have not finished, their first failure, and who waits for them. */
+    private final AtomicInteger remaining = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile Thread caller;
+    private final AtomicBoolean callerParked = new AtomicBoolean();
 
-    /** One parallel loop: chunk {@code c} covers [n * c / chunks, n * (c + 1) / chunks). */
-    private record Job(long seq, int n, int chunks, Parallel.RangeBody body, AtomicInteger remaining,
-            AtomicReference<Throwable> failure, Thread caller, AtomicBoolean callerParked) {
+    /** One parallel loop, split as {@link Parallel#chunkStart} says. */
+    private record Job(long seq, int n, int chunks, Parallel.RangeBody body) {
         void runChunk(int c) {
-            body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks));
-        }
-
-        /** The same loop without its body, once every chunk ran: a worker then has nothing to run. */
-        Job retired() {
-            return new Job(seq, n, chunks, null, remaining, failure, null, callerParked);
+            body.run(Parallel.chunkStart(n, c, chunks), Parallel.chunkStart(n, c + 1, chunks));
         }
     }
 
@@ -50,11 +50,13 @@ final class WorkerTeam {
     void run(int n, int chunks, Parallel.RangeBody body) {
         try {
             ensureWorkers(chunks - 1);
-            Job j = new Job(++seq, n, chunks, body, new AtomicInteger(chunks - 1), new AtomicReference<>(),
-                    Thread.currentThread(), new AtomicBoolean());
+            remaining.set(chunks - 1);
+            failure.set(null);
+            caller = Thread.currentThread();
+            Job j = new Job(++seq, n, chunks, body);
             job = j; // publishes the job and everything this thread wrote before the loop
-            for (int i = 0; i < workers.size(); i++) {
-                workers.get(i).wake();
+            for (Worker w : workers) {
+                w.wake();
             }
             Throwable own = null;
             try {
@@ -62,15 +64,15 @@ final class WorkerTeam {
             } catch (RuntimeException | Error e) {
                 own = e;
             }
-            awaitWorkers(j);
-            // Drops the body: a loop's lambda may hold a model's buffers (an optimiser step's parameters), which
-            // must not stay reachable from here until the next loop.
-            job = j.retired();
-            Throwable failure = own != null ? own : j.failure().get();
-            if (failure instanceof RuntimeException r) {
+            await(() -> remaining.get() == 0, callerParked);
+            // The same loop without its body: a loop's lambda may hold a model's buffers (an optimiser step's
+            // parameters), which must not stay reachable from here until the next loop.
+            job = new Job(j.seq(), n, chunks, null);
+            Throwable thrown = own != null ? own : failure.get();
+            if (thrown instanceof RuntimeException r) {
                 throw r;
             }
-            if (failure instanceof Error e) {
+            if (thrown instanceof Error e) {
                 throw e;
             }
         } finally {
@@ -78,17 +80,22 @@ final class WorkerTeam {
         }
     }
 
-    private void awaitWorkers(Job j) {
+    /**
+     * Returns once {@code ready}: spins for {@value #SPIN_NANOS} ns, then parks, announcing it in {@code parked}
+     * and re-checking after the announcement, so that whoever makes it ready and then reads {@code parked}
+     * cannot miss the wake-up.
+     */
+    private void await(BooleanSupplier ready, AtomicBoolean parked) {
         long start = System.nanoTime();
-        while (j.remaining().get() > 0) {
+        while (!ready.getAsBoolean()) {
             if (System.nanoTime() - start < SPIN_NANOS) {
                 Thread.onSpinWait();
             } else {
-                j.callerParked().set(true);
-                if (j.remaining().get() > 0) {
+                parked.set(true);
+                if (!ready.getAsBoolean()) {
                     LockSupport.park(this);
                 }
-                j.callerParked().set(false);
+                parked.set(false);
             }
         }
     }
@@ -127,30 +134,23 @@ final class WorkerTeam {
         public void run() {
             long seen = seenAtStart;
             while (true) {
-                long start = System.nanoTime();
-                Job j;
-                while ((j = job) == null || j.seq() == seen) {
-                    if (System.nanoTime() - start < SPIN_NANOS) {
-                        Thread.onSpinWait();
-                    } else {
-                        parked.set(true);
-                        Job again = job;
-                        if (again == null || again.seq() == seen) { // re-checked after announcing: no lost wake-up
-                            LockSupport.park(this);
-                        }
-                        parked.set(false);
-                    }
-                }
+                long last = seen;
+                await(() -> {
+                    Job j = job;
+                    return j != null && j.seq() != last;
+                }, parked);
+                // A job this worker takes part in cannot be replaced before it ran its chunk (the caller waits).
+                Job j = job;
                 seen = j.seq();
                 int c = index + 1;
                 if (c < j.chunks()) {
                     try {
                         j.runChunk(c);
                     } catch (Throwable e) {
-                        j.failure().compareAndSet(null, e);
+                        failure.compareAndSet(null, e);
                     }
-                    if (j.remaining().decrementAndGet() == 0 && j.callerParked().get()) {
-                        LockSupport.unpark(j.caller());
+                    if (remaining.decrementAndGet() == 0 && callerParked.get()) {
+                        LockSupport.unpark(caller);
                     }
                 }
             }

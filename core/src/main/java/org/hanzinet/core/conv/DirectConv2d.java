@@ -28,6 +28,17 @@ public final class DirectConv2d implements ConvAlgorithm {
      * tuning): small enough that a block's 4 gradient rows and 4 taps stay in L1.
      */
     static final int TILE = Math.max(64, Integer.getInteger("hanzinet.conv.tile", 4096) / 64 * 64);
+    /**
+     * Pixels per tile of the transposed weight gradient: one block's gradient tile, 256 pixels x 32
+     * channels (32 KB), stays in L1 while the block's taps stream past it.
+     */
+    static final int TILE_T = 256;
+    /**
+     * Floats of pixel-major output gradient per chunk of the transposed weight gradient (1 MB, about a
+     * core's L2): whole images for the small planes, bands of rows for the large ones, so the scratch stays
+     * small whatever the image size.
+     */
+    static final int CHUNK_T_FLOATS = 1 << 18;
 
     private final ConvKernels kernels;
     private DirectPlan plan;
@@ -151,10 +162,33 @@ public final class DirectConv2d implements ConvAlgorithm {
         }
     }
 
+    /**
+     * Taps (C * KH * KW) below which the transposed weight gradient does not pay: its pixel-major copy of the
+     * output gradient costs about what 150-200 taps of the kernel do per element. Measured here, one JVM
+     * alternating both (2 threads, Zen 5): 3 -> 128 channels 5x5 (75 taps) and 16 -> 32 3x3 (144) at
+     * 0.82-0.97x the dot-product kernel, 24 -> 32 (216) at 1.11x, 128 -> 128 (1152) at 1.8x, 256 -> 256
+     * (2304) at 16 px at 2.5x.
+     */
+    static final int GRAD_T_MIN_TAPS = 192;
+
+    /** Whether {@link #backwardWeight} takes the transposed kernel ({@code correlateGradT}) for {@code g}. */
+    boolean usesGradT(ConvGeometry g) {
+        int block = kernels.gradTBlock();
+        return block > 0 && g.outChannels() % block == 0
+                && g.inChannels() * g.kernelH() * g.kernelW() >= GRAD_T_MIN_TAPS;
+    }
+
     @Override
     public void backwardWeight(ConvGeometry g, Tensor x, Tensor dy, Tensor dw, Tensor db) {
         ConvAlgorithm.checkBackward(g, x, dy, dw, db);
         DirectPlan pl = plan(g);
+        if (usesGradT(g)) {
+            backwardWeightT(pl, x, dy, dw);
+            if (db != null) {
+                BiasGradient.accumulate(g, dy, db);
+            }
+            return;
+        }
         int lanes = kernels.gradLanes();
         float[] acc = pl.dwBuf(lanes);
         java.util.Arrays.fill(acc, 0f);
@@ -200,6 +234,67 @@ public final class DirectConv2d implements ConvAlgorithm {
                     kernels.correlateGrad(dyp, ob * pl.planeD + gSlot, pl.planeD, Math.min(4, o0 - ob), xp, pl.taps,
                             t0, Math.min(pl.nTaps, t0 + 4), acc, ob * pl.nTaps, pl.nTaps, shift + q0, shift + q1);
                 }
+            }
+        }
+    }
+
+    /**
+     * The weight gradient with the output channels in vectors: the output gradient goes pixel-major
+     * ({@link DirectPlan#fillOutputGradT}) in chunks of rows, each chunk a parallel loop over blocks of
+     * (block channels) x (12 taps); per block, tiles of {@value #TILE_T} pixels. Each block's sums run
+     * over images, chunks and tiles in order, whatever the thread count.
+     */
+    private void backwardWeightT(DirectPlan pl, Tensor x, Tensor dy, Tensor dw) {
+        ConvGeometry g = pl.g;
+        int block = kernels.gradTBlock(), o0 = g.outChannels(), oBlocks = o0 / block;
+        int tapBlocks = pl.tapsT.length / ConvKernels.GRAD_T_TAPS, blocks = oBlocks * tapBlocks;
+        int rowsPerChunk = Math.max(1, Math.min(pl.oh1, CHUNK_T_FLOATS / (o0 * pl.rowStride)));
+        float[] acc = pl.dwTBuf();
+        java.util.Arrays.fill(acc, 0f);
+        float[] gT = SharedScratch.take(o0 * rowsPerChunk * pl.rowStride);
+        try {
+            for (int n0 = 0; n0 < x.shape()[0]; n0 += pl.slots) {
+                int images = Math.min(pl.slots, x.shape()[0] - n0);
+                for (int s = 0; s < images; s++) {
+                    pl.fillInput(x, n0 + s, s);
+                }
+                for (int s = 0; s < images; s++) {
+                    for (int y0 = 0; y0 < pl.oh1; y0 += rowsPerChunk) {
+                        int r0 = y0, r1 = Math.min(pl.oh1, y0 + rowsPerChunk), inOff = s * pl.imageX;
+                        pl.fillOutputGradT(dy, n0 + s, r0, r1, gT, 0, block);
+                        Parallel.forRange(blocks, 1, (from, to) -> weightGradBlocksT(pl, gT, block, inOff, r0, r1,
+                                acc, from, to));
+                    }
+                }
+            }
+        } finally {
+            SharedScratch.give(gT);
+        }
+        // acc [oBlocks][tapBlocks][12][block] -> dw [O, C*KH*KW]
+        float[] d = dw.data();
+        int nTaps = pl.nTaps, perBlock = ConvKernels.GRAD_T_TAPS * block;
+        for (int o = 0; o < o0; o++) {
+            int ob = o / block, j = o % block, row = dw.offset() + o * nTaps;
+            for (int t = 0; t < nTaps; t++) {
+                int tb = t / ConvKernels.GRAD_T_TAPS, tt = t % ConvKernels.GRAD_T_TAPS;
+                d[row + t] += acc[(ob * tapBlocks + tb) * perBlock + tt * block + j];
+            }
+        }
+    }
+
+    /** Blocks {@code [from, to)} (channel block major, so neighbours share the gradient tile) over output rows {@code [y0, y1)}. */
+    private void weightGradBlocksT(DirectPlan pl, float[] gT, int block, int inOff, int y0, int y1, float[] acc,
+            int from, int to) {
+        int tapBlocks = pl.tapsT.length / ConvKernels.GRAD_T_TAPS, perBlock = ConvKernels.GRAD_T_TAPS * block;
+        int q0 = y0 * pl.rowStride, q1 = y1 * pl.rowStride, chunk = q1 - q0;
+        float[] xp = pl.xp();
+        for (int t0 = q0; t0 < q1; t0 += TILE_T) {
+            int t1 = Math.min(q1, t0 + TILE_T);
+            for (int i = from; i < to; i++) {
+                int ob = i / tapBlocks, tb = i % tapBlocks;
+                // gT holds pixel q of this chunk at (q - q0): shift the block's offset back by q0
+                kernels.correlateGradT(gT, (ob * chunk - q0) * block, block, xp, inOff, pl.tapsT,
+                        tb * ConvKernels.GRAD_T_TAPS, acc, i * perBlock, t0, t1);
             }
         }
     }

@@ -2,6 +2,7 @@ package org.hanzinet.core.conv;
 
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.core.simd.ConvKernels;
 
 /**
  * Buffers and tap tables of {@link DirectConv2d} for one geometry (any batch size).
@@ -33,6 +34,14 @@ final class DirectPlan {
     final int slots, imageX, imageD;
     /** Offsets of the taps (c, ky, kx) in xp, padded with zeros to a multiple of 4. */
     final int[] taps;
+    /** {@link #taps} padded with zeros to a multiple of {@link ConvKernels#GRAD_T_TAPS} instead, for {@code correlateGradT}. */
+    final int[] tapsT;
+    /**
+     * Pixels of one output-gradient plane in the pixel-major layout of the transposed weight gradient: the
+     * output rows at the input's row stride ({@code oh1 * S}), dilation holes and the columns past the
+     * output zero.
+     */
+    final int pixelsT;
     /** Offsets of the taps (o, ky, kx) in dyp, for the input gradient. */
     final int[] tapsD;
     final float[] wPack;
@@ -41,6 +50,7 @@ final class DirectPlan {
     private float[] xp;
     private float[] dyp;
     private float[] dwBuf;
+    private float[] dwTBuf;
 
     DirectPlan(ConvGeometry geometry) {
         g = geometry.withBatch(1);
@@ -69,6 +79,8 @@ final class DirectPlan {
         for (int t = 0; t < nTaps; t++) {
             taps[t] = t / kk * planeX + t / kw % kh * rowStride + t % kw;
         }
+        tapsT = java.util.Arrays.copyOf(taps, roundUp(nTaps, ConvKernels.GRAD_T_TAPS));
+        pixelsT = oh1 * rowStride;
         tapsD = new int[nTapsD];
         for (int t = 0; t < nTapsD; t++) {
             tapsD[t] = t / kk * planeD + t / kw % kh * rowStride + t % kw;
@@ -112,6 +124,15 @@ final class DirectPlan {
             dwBuf = new float[size];
         }
         return dwBuf;
+    }
+
+    /** Transposed weight-gradient sums, [O / block][tap blocks][12][block]. */
+    float[] dwTBuf() {
+        int size = Math.multiplyExact(g.outChannels(), tapsT.length);
+        if (dwTBuf == null || dwTBuf.length != size) {
+            dwTBuf = new float[size];
+        }
+        return dwTBuf;
     }
 
     /** w [O, C, KH, KW] -> wPack [O/4][C*KH*KW][4], zero rows for the padding channels; bias likewise. */
@@ -158,6 +179,38 @@ final class DirectPlan {
             for (int r = from; r < to; r++) {
                 int c = r / h, y = r % h;
                 System.arraycopy(x.data(), base + r * w, dst, at + c * planeX + (y + ph) * rowStride + pw, w);
+            }
+        });
+    }
+
+    /**
+     * Rows {@code [y0, y1)} of the dilated output gradient of image {@code n} -> {@code dst} from {@code at}, as
+     * [O / block][(y1 - y0) * S][block]: element (o, u, v) at pixel {@code (u * sh - y0) * S + v * sw}, channel
+     * {@code o % block} of block {@code o / block}. Writes every position, the zeros of dilation holes and of
+     * the columns past the output included, so {@code dst} may be scratch that other geometries used.
+     */
+    void fillOutputGradT(Tensor dy, int n, int y0, int y1, float[] dst, int at, int block) {
+        int oh = g.outHeight(), ow = g.outWidth(), o0 = g.outChannels(), rows = y1 - y0;
+        int base = dy.offset() + n * o0 * oh * ow, plane = oh * ow, chunk = rows * rowStride;
+        float[] src = dy.data();
+        Parallel.forRange(o0 / block * rows, 1, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                int ob = r / rows, y = y0 + r % rows;
+                int d = at + (ob * chunk + (y - y0) * rowStride) * block;
+                java.util.Arrays.fill(dst, d, d + rowStride * block, 0f);
+                if (y % sh != 0) {
+                    continue;
+                }
+                // Channel by channel: contiguous reads, writes at a stride of one block within the row's
+                // [S][block] slab (a few KB). Pixel by pixel instead reads `block` planes at once, a multiple of
+                // 4 KB apart for large planes: the same L1 set, every read a miss (m2_conv2 ran 4x slower).
+                int srcRow = base + ob * block * plane + y / sh * ow, step = sw * block;
+                for (int j = 0; j < block; j++) {
+                    int sj = srcRow + j * plane, dj = d + j;
+                    for (int v = 0; v < ow; v++) {
+                        dst[dj + v * step] = src[sj + v];
+                    }
+                }
             }
         });
     }

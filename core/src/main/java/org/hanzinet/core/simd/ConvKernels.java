@@ -62,6 +62,32 @@ public interface ConvKernels {
     void correlateGrad(float[] g, int gOff, int gStride, int rows, float[] in, int[] taps, int t0, int t1,
             float[] dw, int dwOff, int dwStride, int q0, int q1);
 
+    /** Taps per block of {@link #correlateGradT}. */
+    int GRAD_T_TAPS = 12;
+
+    /**
+     * Output channels per block of {@link #correlateGradT}, or 0 when this implementation has no such kernel
+     * worth taking: the scalar kernels, and vectors narrower than 512 bits, whose 16 registers cannot hold
+     * its 24 accumulators.
+     */
+    default int gradTBlock() {
+        return 0;
+    }
+
+    /**
+     * Weight-gradient block with the output channels in vectors (an outer product per pixel, no horizontal
+     * sums): for the {@code block} output channels {@code j} of one block and taps {@code t0 <= t < t0 + 12}
+     * (the tap array padded to a multiple of 12), adds
+     * {@code sum_{q0 <= q < q1} g[gOff + q * block + j] * in[inOff + taps[t] + q]} to
+     * {@code dwT[dwOff + (t - t0) * block + j]}. The gradient is stored pixel-major in blocks of
+     * {@code block} channels ({@code [O / block][pixels][block]}), so one pixel of a block is one or two
+     * contiguous vectors and every input element is one broadcast. Per pixel: 2 vector loads and 12
+     * broadcasts feed 24 FMAs, where {@link #correlateGrad} needs 8 unaligned vector loads for 16.
+     * {@code block} must be twice the vector lanes for the Vector API kernel (any for the scalar one).
+     */
+    void correlateGradT(float[] g, int gOff, int block, float[] in, int inOff, int[] taps, int t0, float[] dwT,
+            int dwOff, int q0, int q1);
+
     /**
      * Peak-FLOP probe: {@code iterations} rounds of {@link #probeFlopsPerIteration()} / 2 independent
      * fused multiply-adds on registers, no memory traffic. Returns a sum so the work cannot be elided.

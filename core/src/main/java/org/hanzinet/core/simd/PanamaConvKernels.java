@@ -252,6 +252,106 @@ final class PanamaConvKernels implements ConvKernels {
         }
     }
 
+    /** 2 x 16 channels per block with 512-bit vectors; none narrower (see {@link ConvKernels#gradTBlock}). */
+    @Override
+    public int gradTBlock() {
+        return LANES >= 16 ? 2 * LANES : 0;
+    }
+
+    /**
+     * 2 channel vectors x 12 taps = 24 accumulators, 2 vector loads and 12 broadcasts per pixel. Measured
+     * alone on one Zen 5 core with a 256-pixel tile in L1: 190-200 GFLOP/s (of 212), where the 4 x 4
+     * {@link #correlateGrad} block reaches 100-145.
+     */
+    @Override
+    public void correlateGradT(float[] g, int gOff, int block, float[] in, int inOff, int[] taps, int t0,
+            float[] dwT, int dwOff, int q0, int q1) {
+        if (block != 2 * LANES) {
+            throw new IllegalArgumentException("correlateGradT: block " + block + " is not 2 x " + LANES + " lanes");
+        }
+        FloatVector z = FloatVector.zero(SP);
+        FloatVector a0 = z, a1 = z, a2 = z, a3 = z, a4 = z, a5 = z, a6 = z, a7 = z, a8 = z, a9 = z, a10 = z, a11 = z;
+        FloatVector b0 = z, b1 = z, b2 = z, b3 = z, b4 = z, b5 = z, b6 = z, b7 = z, b8 = z, b9 = z, b10 = z, b11 = z;
+        int p0 = inOff + taps[t0], p1 = inOff + taps[t0 + 1], p2 = inOff + taps[t0 + 2], p3 = inOff + taps[t0 + 3];
+        int p4 = inOff + taps[t0 + 4], p5 = inOff + taps[t0 + 5], p6 = inOff + taps[t0 + 6], p7 = inOff + taps[t0 + 7];
+        int p8 = inOff + taps[t0 + 8], p9 = inOff + taps[t0 + 9], p10 = inOff + taps[t0 + 10], p11 = inOff + taps[t0 + 11];
+        for (int q = q0, d = gOff + q0 * block; q < q1; q++, d += block) {
+            FloatVector u = FloatVector.fromArray(SP, g, d), v = FloatVector.fromArray(SP, g, d + LANES), s;
+            s = FloatVector.broadcast(SP, in[p0 + q]);
+            a0 = u.fma(s, a0);
+            b0 = v.fma(s, b0);
+            s = FloatVector.broadcast(SP, in[p1 + q]);
+            a1 = u.fma(s, a1);
+            b1 = v.fma(s, b1);
+            s = FloatVector.broadcast(SP, in[p2 + q]);
+            a2 = u.fma(s, a2);
+            b2 = v.fma(s, b2);
+            s = FloatVector.broadcast(SP, in[p3 + q]);
+            a3 = u.fma(s, a3);
+            b3 = v.fma(s, b3);
+            s = FloatVector.broadcast(SP, in[p4 + q]);
+            a4 = u.fma(s, a4);
+            b4 = v.fma(s, b4);
+            s = FloatVector.broadcast(SP, in[p5 + q]);
+            a5 = u.fma(s, a5);
+            b5 = v.fma(s, b5);
+            s = FloatVector.broadcast(SP, in[p6 + q]);
+            a6 = u.fma(s, a6);
+            b6 = v.fma(s, b6);
+            s = FloatVector.broadcast(SP, in[p7 + q]);
+            a7 = u.fma(s, a7);
+            b7 = v.fma(s, b7);
+            s = FloatVector.broadcast(SP, in[p8 + q]);
+            a8 = u.fma(s, a8);
+            b8 = v.fma(s, b8);
+            s = FloatVector.broadcast(SP, in[p9 + q]);
+            a9 = u.fma(s, a9);
+            b9 = v.fma(s, b9);
+            s = FloatVector.broadcast(SP, in[p10 + q]);
+            a10 = u.fma(s, a10);
+            b10 = v.fma(s, b10);
+            s = FloatVector.broadcast(SP, in[p11 + q]);
+            a11 = u.fma(s, a11);
+            b11 = v.fma(s, b11);
+        }
+        int e = dwOff;
+        FloatVector.fromArray(SP, dwT, e).add(a0).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b0).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a1).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b1).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a2).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b2).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a3).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b3).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a4).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b4).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a5).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b5).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a6).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b6).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a7).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b7).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a8).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b8).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a9).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b9).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a10).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b10).intoArray(dwT, e + LANES);
+        e += block;
+        FloatVector.fromArray(SP, dwT, e).add(a11).intoArray(dwT, e);
+        FloatVector.fromArray(SP, dwT, e + LANES).add(b11).intoArray(dwT, e + LANES);
+    }
+
     /** 12 independent accumulators: enough to cover the FMA latency on two pipes (4 cycles x 2 pipes). */
     @Override
     public float probe(int iterations) {

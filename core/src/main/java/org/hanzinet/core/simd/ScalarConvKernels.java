@@ -55,6 +55,21 @@ public final class ScalarConvKernels implements ConvKernels {
     }
 
     @Override
+    public void correlateGradT(float[] g, int gOff, int block, float[] in, int inOff, int[] taps, int t0, float[] dwT,
+            int dwOff, int q0, int q1) {
+        for (int t = t0; t < t0 + GRAD_T_TAPS; t++) {
+            int src = inOff + taps[t], e = dwOff + (t - t0) * block;
+            for (int j = 0; j < block; j++) {
+                float s = 0f;
+                for (int q = q0; q < q1; q++) {
+                    s += g[gOff + q * block + j] * in[src + q];
+                }
+                dwT[e + j] += s;
+            }
+        }
+    }
+
+    @Override
     public float probe(int iterations) {
         float a0 = 1, a1 = 2, a2 = 3, a3 = 4, a4 = 5, a5 = 6, a6 = 7, a7 = 8;
         float m = 0.999f, c = 1e-3f;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 import org.hanzinet.core.Parallel;
 import org.hanzinet.core.Tensor;
+import org.hanzinet.core.simd.ConvKernels;
 import org.hanzinet.core.simd.ScalarConvKernels;
 import org.hanzinet.core.simd.VectorizationProvider;
 import org.hanzinet.core.testing.HanzinetTestBase;
@@ -52,7 +53,13 @@ class ConvDifferentialTest extends HanzinetTestBase {
                 new ConvGeometry(1, 1, 7, 3, 1, 1, 3, 1, 2, 0, 1),
                 new ConvGeometry(3, 7, 9, 127, 3, 5, 1, 1, 3, 2, 0),
                 new ConvGeometry(1, 17, 31, 17, 7, 2, 4, 3, 2, 1, 3),
-                new ConvGeometry(2, 4, 16, 16, 3, 4, 4, 2, 2, 1, 1));
+                new ConvGeometry(2, 4, 16, 16, 3, 4, 4, 2, 2, 1, 1),
+                // output channels a multiple of 32: the transposed weight gradient (several channel blocks, stride 2,
+                // rectangular, and a plane large enough for two chunks of rows)
+                new ConvGeometry(2, 22, 13, 21, 32, 3, 1, 1),
+                new ConvGeometry(3, 8, 11, 17, 64, 5, 2, 2),
+                new ConvGeometry(1, 13, 9, 23, 32, 3, 5, 1, 2, 1, 2),
+                new ConvGeometry(1, 22, 70, 150, 32, 3, 1, 1));
     }
 
     private record Result(Tensor y, Tensor dx, Tensor dw, Tensor db) {}
@@ -91,6 +98,50 @@ class ConvDifferentialTest extends HanzinetTestBase {
         assertMatches("direct/" + VectorizationProvider.get().convKernels().name(), g,
                 run(new DirectConv2d(), g, x, w, b, dy), ref);
         assertMatches("direct/scalar", g, run(new DirectConv2d(new ScalarConvKernels()), g, x, w, b, dy), ref);
+        assertMatches("direct/scalar, transposed weight gradient", g,
+                run(new DirectConv2d(new ScalarWithGradT(8)), g, x, w, b, dy), ref);
+    }
+
+    /** The scalar kernels, offering the transposed weight gradient in blocks of {@code block} channels. */
+    private record ScalarWithGradT(int block, ScalarConvKernels k) implements ConvKernels {
+        ScalarWithGradT(int block) {
+            this(block, new ScalarConvKernels());
+        }
+
+        @Override public String name() { return "scalar-gradT" + block; }
+        @Override public int gradLanes() { return 1; }
+        @Override public int overrun() { return 0; }
+        @Override public int gradTBlock() { return block; }
+        @Override public void correlateRow(float[] in, int inOff, int[] taps, int nTaps, float[] w, int wOff,
+                float[] bias, int biasOff, int rows, float[] out, int outOff, int outStride, int width) {
+            k.correlateRow(in, inOff, taps, nTaps, w, wOff, bias, biasOff, rows, out, outOff, outStride, width);
+        }
+        @Override public void correlateGrad(float[] g, int gOff, int gStride, int rows, float[] in, int[] taps, int t0,
+                int t1, float[] dw, int dwOff, int dwStride, int q0, int q1) {
+            k.correlateGrad(g, gOff, gStride, rows, in, taps, t0, t1, dw, dwOff, dwStride, q0, q1);
+        }
+        @Override public void correlateGradT(float[] g, int gOff, int b, float[] in, int inOff, int[] taps, int t0,
+                float[] dwT, int dwOff, int q0, int q1) {
+            k.correlateGradT(g, gOff, b, in, inOff, taps, t0, dwT, dwOff, q0, q1);
+        }
+        @Override public float probe(int iterations) { return k.probe(iterations); }
+        @Override public int probeFlopsPerIteration() { return k.probeFlopsPerIteration(); }
+    }
+
+    /** With 512-bit vectors, a convolution with a multiple of 32 output channels and enough taps takes the transposed weight gradient. */
+    @Test
+    void theTransposedWeightGradientIsTakenWhereItIsOffered() {
+        ConvGeometry g = new ConvGeometry(1, 22, 9, 9, 64, 3, 1, 1);
+        DirectConv2d direct = new DirectConv2d();
+        int block = VectorizationProvider.get().convKernels().gradTBlock();
+        assertThat(direct.usesGradT(g)).isEqualTo(block > 0);
+        if (VectorizationProvider.get().isVectorized() && VectorizationProvider.get().vectorBitSize() >= 512) {
+            assertThat(block).isEqualTo(32);
+        }
+        assertThat(new DirectConv2d(new ScalarWithGradT(8)).usesGradT(g)).isTrue();
+        // channels not a multiple of the block, or too few taps for the pixel-major copy to pay
+        assertThat(new DirectConv2d(new ScalarWithGradT(8)).usesGradT(new ConvGeometry(1, 22, 9, 9, 12, 3, 1, 1))).isFalse();
+        assertThat(new DirectConv2d(new ScalarWithGradT(8)).usesGradT(new ConvGeometry(1, 16, 9, 9, 64, 3, 1, 1))).isFalse();
     }
 
     @ParameterizedTest

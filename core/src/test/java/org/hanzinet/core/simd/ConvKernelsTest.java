@@ -6,6 +6,7 @@ import org.hanzinet.core.Tensor;
 import org.hanzinet.core.testing.HanzinetTestBase;
 import org.hanzinet.core.testing.TensorAssert;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -93,6 +94,46 @@ class ConvKernelsTest extends HanzinetTestBase {
                         Tensor.of(a, a.length), Tensor.of(e, e.length), 1e-6 * Math.sqrt(pixels) * 4, 1e-5);
             }
         }
+    }
+
+    /**
+     * The transposed weight-gradient block (channels in vectors) against its scalar twin: pixel ranges of any
+     * length and start (1, odd, a tile and a bit), offsets into the gradient and the input, padded taps, and
+     * sums added to what the buffer held. Runs at every vector width (the kernel is correct at any; the
+     * convolution takes it only at 512 bits).
+     */
+    @ParameterizedTest
+    @CsvSource({"0, 1", "3, 20", "5, 256", "0, 300", "17, 531"})
+    void correlateGradTMatchesScalar(int q0, int q1) {
+        int block = fast.gradTBlock() > 0 ? fast.gradTBlock() : 2 * fast.gradLanes();
+        int[] taps = {0, 1, 2, 37, 38, 39, 74, 75, 76, 500, 0, 0, 11, 12, 13, 48, 49, 50, 85, 86, 87, 511, 512, 0};
+        int gOff = 7 * block - 3 * block, inOff = 9;
+        float[] g = random(gOff + q1 * block + 64);
+        float[] in = random(inOff + 600 + q1 + 64);
+        for (int t0 = 0; t0 < taps.length; t0 += ConvKernels.GRAD_T_TAPS) {
+            float[] e = random(3 + 2 * ConvKernels.GRAD_T_TAPS * block);
+            float[] a = e.clone();
+            int dwOff = 3 + (t0 == 0 ? 0 : ConvKernels.GRAD_T_TAPS * block);
+            fast.correlateGradT(g, gOff, block, in, inOff, taps, t0, a, dwOff, q0, q1);
+            ref.correlateGradT(g, gOff, block, in, inOff, taps, t0, e, dwOff, q0, q1);
+            TensorAssert.assertClose("correlateGradT taps " + t0 + ", pixels " + q0 + ".." + q1, Tensor.of(a, a.length),
+                    Tensor.of(e, e.length), 1e-6 * Math.sqrt(q1 - q0) * 4, 1e-5);
+        }
+    }
+
+    /** The Vector API kernel names the block it was written for and refuses another. */
+    @ParameterizedTest
+    @ValueSource(ints = {0})
+    void correlateGradTBlockIsTwoVectorsAt512Bits(int unused) {
+        if (!fast.name().startsWith("panama-")) {
+            assertThat(fast.gradTBlock()).isZero();
+            return;
+        }
+        assertThat(fast.gradTBlock()).isEqualTo(fast.gradLanes() >= 16 ? 2 * fast.gradLanes() : 0);
+        float[] buf = new float[4096];
+        int[] taps = new int[12];
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fast.correlateGradT(buf, 0, 2 * fast.gradLanes() + 1,
+                buf, 0, taps, 0, buf, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block");
     }
 
     /** Each value as the first of {@code lanes} partial sums (the rest zero). */

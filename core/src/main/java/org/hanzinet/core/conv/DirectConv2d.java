@@ -183,12 +183,17 @@ public final class DirectConv2d implements ConvAlgorithm {
         ConvAlgorithm.checkBackward(g, x, dy, dw, db);
         DirectPlan pl = plan(g);
         if (usesGradT(g)) {
-            backwardWeightT(pl, x, dy, dw);
-            if (db != null) {
-                BiasGradient.accumulate(g, dy, db);
-            }
-            return;
+            backwardWeightT(g, pl, x, dy, dw);
+        } else {
+            backwardWeightDot(g, pl, x, dy, dw);
         }
+        if (db != null) {
+            BiasGradient.accumulate(g, dy, db);
+        }
+    }
+
+    /** The weight gradient by {@code correlateGrad}: dot products along the pixels, lane sums summed at the end. */
+    private void backwardWeightDot(ConvGeometry g, DirectPlan pl, Tensor x, Tensor dy, Tensor dw) {
         int lanes = kernels.gradLanes();
         float[] acc = pl.dwBuf(lanes);
         java.util.Arrays.fill(acc, 0f);
@@ -208,9 +213,6 @@ public final class DirectConv2d implements ConvAlgorithm {
                 sum += acc[i * lanes + l];
             }
             d[dw.offset() + i] += sum;
-        }
-        if (db != null) {
-            BiasGradient.accumulate(g, dy, db);
         }
     }
 
@@ -244,8 +246,7 @@ public final class DirectConv2d implements ConvAlgorithm {
      * (block channels) x (12 taps); per block, tiles of {@value #TILE_T} pixels. Each block's sums run
      * over images, chunks and tiles in order, whatever the thread count.
      */
-    private void backwardWeightT(DirectPlan pl, Tensor x, Tensor dy, Tensor dw) {
-        ConvGeometry g = pl.g;
+    private void backwardWeightT(ConvGeometry g, DirectPlan pl, Tensor x, Tensor dy, Tensor dw) {
         int block = kernels.gradTBlock(), o0 = g.outChannels(), oBlocks = o0 / block;
         int tapBlocks = pl.tapsT.length / ConvKernels.GRAD_T_TAPS, blocks = oBlocks * tapBlocks;
         int rowsPerChunk = Math.max(1, Math.min(pl.oh1, CHUNK_T_FLOATS / (o0 * pl.rowStride)));
@@ -253,15 +254,15 @@ public final class DirectConv2d implements ConvAlgorithm {
         java.util.Arrays.fill(acc, 0f);
         float[] gT = SharedScratch.take(o0 * rowsPerChunk * pl.rowStride);
         try {
-            for (int n0 = 0; n0 < x.shape()[0]; n0 += pl.slots) {
-                int images = Math.min(pl.slots, x.shape()[0] - n0);
+            for (int n0 = 0; n0 < g.batch(); n0 += pl.slots) {
+                int images = Math.min(pl.slots, g.batch() - n0);
                 for (int s = 0; s < images; s++) {
                     pl.fillInput(x, n0 + s, s);
                 }
                 for (int s = 0; s < images; s++) {
                     for (int y0 = 0; y0 < pl.oh1; y0 += rowsPerChunk) {
                         int r0 = y0, r1 = Math.min(pl.oh1, y0 + rowsPerChunk), inOff = s * pl.imageX;
-                        pl.fillOutputGradT(dy, n0 + s, r0, r1, gT, 0, block);
+                        pl.fillOutputGradT(dy, n0 + s, r0, r1, gT, block);
                         Parallel.forRange(blocks, 1, (from, to) -> weightGradBlocksT(pl, gT, block, inOff, r0, r1,
                                 acc, from, to));
                     }

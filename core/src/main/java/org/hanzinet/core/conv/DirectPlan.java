@@ -36,12 +36,6 @@ final class DirectPlan {
     final int[] taps;
     /** {@link #taps} padded with zeros to a multiple of {@link ConvKernels#GRAD_T_TAPS} instead, for {@code correlateGradT}. */
     final int[] tapsT;
-    /**
-     * Pixels of one output-gradient plane in the pixel-major layout of the transposed weight gradient: the
-     * output rows at the input's row stride ({@code oh1 * S}), dilation holes and the columns past the
-     * output zero.
-     */
-    final int pixelsT;
     /** Offsets of the taps (o, ky, kx) in dyp, for the input gradient. */
     final int[] tapsD;
     final float[] wPack;
@@ -80,7 +74,6 @@ final class DirectPlan {
             taps[t] = t / kk * planeX + t / kw % kh * rowStride + t % kw;
         }
         tapsT = java.util.Arrays.copyOf(taps, roundUp(nTaps, ConvKernels.GRAD_T_TAPS));
-        pixelsT = oh1 * rowStride;
         tapsD = new int[nTapsD];
         for (int t = 0; t < nTapsD; t++) {
             tapsD[t] = t / kk * planeD + t / kw % kh * rowStride + t % kw;
@@ -184,19 +177,19 @@ final class DirectPlan {
     }
 
     /**
-     * Rows {@code [y0, y1)} of the dilated output gradient of image {@code n} -> {@code dst} from {@code at}, as
+     * Rows {@code [y0, y1)} of the dilated output gradient of image {@code n} -> {@code dst}, as
      * [O / block][(y1 - y0) * S][block]: element (o, u, v) at pixel {@code (u * sh - y0) * S + v * sw}, channel
      * {@code o % block} of block {@code o / block}. Writes every position, the zeros of dilation holes and of
      * the columns past the output included, so {@code dst} may be scratch that other geometries used.
      */
-    void fillOutputGradT(Tensor dy, int n, int y0, int y1, float[] dst, int at, int block) {
+    void fillOutputGradT(Tensor dy, int n, int y0, int y1, float[] dst, int block) {
         int oh = g.outHeight(), ow = g.outWidth(), o0 = g.outChannels(), rows = y1 - y0;
         int base = dy.offset() + n * o0 * oh * ow, plane = oh * ow, chunk = rows * rowStride;
         float[] src = dy.data();
         Parallel.forRange(o0 / block * rows, 1, (from, to) -> {
             for (int r = from; r < to; r++) {
                 int ob = r / rows, y = y0 + r % rows;
-                int d = at + (ob * chunk + (y - y0) * rowStride) * block;
+                int d = (ob * chunk + (y - y0) * rowStride) * block;
                 java.util.Arrays.fill(dst, d, d + rowStride * block, 0f);
                 if (y % sh != 0) {
                     continue;
